@@ -1,0 +1,210 @@
+"""The editorial admin: where reporters file and the desk edits, imports and publishes."""
+
+from __future__ import annotations
+
+from django import forms
+from django.conf import settings
+from django.contrib import admin, messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from django.template.response import TemplateResponse
+from django.urls import path, reverse
+from django.utils.html import format_html
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
+from django_ckeditor_5.widgets import CKEditor5Widget
+
+from articles import workflow, wire
+from articles.models import Article, ArticleAuthor, Author, Editor, Section, Source
+
+
+@admin.register(Section)
+class SectionAdmin(admin.ModelAdmin):
+    list_display = ["name", "path", "parent", "position"]
+    list_select_related = ["parent"]
+    list_filter = [("parent", admin.RelatedOnlyFieldListFilter)]
+    search_fields = ["name", "path"]
+    autocomplete_fields = ["parent"]
+    prepopulated_fields = {"slug": ["name"]}
+    ordering = ["path"]
+
+
+@admin.register(Source)
+class SourceAdmin(admin.ModelAdmin):
+    list_display = ["name", "short_name", "website"]
+    search_fields = ["name", "short_name"]
+
+
+@admin.register(Author)
+class AuthorAdmin(admin.ModelAdmin):
+    list_display = ["name", "slug", "user"]
+    list_select_related = ["user"]
+    search_fields = ["name"]
+    autocomplete_fields = ["user"]
+    prepopulated_fields = {"slug": ["name"]}
+
+
+@admin.register(Editor)
+class EditorAdmin(admin.ModelAdmin):
+    list_display = ["display_name", "desk", "user"]
+    list_select_related = ["user"]
+    list_filter = ["desk"]
+    search_fields = ["display_name", "desk"]
+    autocomplete_fields = ["user"]
+
+
+class BylineInline(admin.TabularInline):
+    model = ArticleAuthor
+    extra = 1
+    autocomplete_fields = ["author"]
+    ordering = ["position"]
+    verbose_name = _("author in the byline")
+    verbose_name_plural = _("byline (in order)")
+
+
+class ArticleAdminForm(forms.ModelForm):
+    class Meta:
+        model = Article
+        fields = "__all__"
+        widgets = {
+            "body": CKEditor5Widget(config_name="article"),
+            "summary": forms.Textarea(attrs={"rows": 3}),
+        }
+
+
+class WireImportForm(forms.Form):
+    """Agency copy pasted or uploaded for review as a draft."""
+
+    text = forms.CharField(
+        label=_("Paste the copy"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 18, "cols": 90}),
+        help_text=_("The agency page as text: headline, Updated/Source line, byline, dateline, body, Editor."),
+    )
+    file = forms.FileField(label=_("or upload a text file"), required=False)
+    section = forms.ModelChoiceField(
+        label=_("Section"),
+        queryset=Section.objects.all(),
+        required=False,
+        help_text=_("Leave empty to use the section named in the copy's breadcrumb (News if none)."),
+    )
+
+    def clean(self):
+        cleaned = super().clean()
+        text, upload = cleaned.get("text", ""), cleaned.get("file")
+        if upload and text.strip():
+            raise ValidationError(_("Paste the copy or upload a file, not both."))
+        if upload:
+            name = upload.name
+            limit = settings.NEWSROOM["WIRE_MAX_BYTES"]
+            if upload.size > limit:
+                raise ValidationError(
+                    _("%(name)s is %(size)s bytes; wire copy is limited to %(limit)s bytes.")
+                    % {"name": name, "size": f"{upload.size:,}", "limit": f"{limit:,}"}
+                )
+            data = upload.read(limit + 1)
+        elif text.strip():
+            name = _("the pasted copy")
+            data = text.encode("utf-8")
+        else:
+            raise ValidationError(_("Paste the copy or choose a file."))
+        try:
+            cleaned["story"] = wire.parse_wire(wire.decode_copy(data, name=str(name)), name=str(name))
+        except wire.WireFormatError as exc:
+            raise ValidationError(str(exc)) from None
+        return cleaned
+
+
+@admin.register(Article)
+class ArticleAdmin(admin.ModelAdmin):
+    form = ArticleAdminForm
+    inlines = [BylineInline]
+    list_display = ["headline", "section", "status", "published_at", "updated_at", "source", "view_on_site_link"]
+    list_select_related = ["section", "source"]
+    list_filter = ["status", ("section", admin.RelatedOnlyFieldListFilter), "source", "language"]
+    search_fields = ["headline"]
+    date_hierarchy = "published_at"
+    autocomplete_fields = ["section", "source", "editor"]
+    readonly_fields = ["status", "published_at", "updated_at", "created_at", "modified_at"]
+    actions = ["submit_selected", "publish_selected"]
+    change_list_template = "admin/articles/article/change_list.html"
+    fieldsets = [
+        (None, {"fields": ["headline", "section", "source", "summary", "body"]}),
+        (_("Dateline and sign-off"), {"fields": ["dateline_place", "dateline_date", "editor"]}),
+        (_("Publication"), {"fields": ["status", "published_at", "updated_at"]}),
+        (
+            _("Rarely changed"),
+            {"classes": ["collapse"], "fields": ["slug", "language", "created_at", "modified_at"]},
+        ),
+    ]
+
+    @admin.display(description=_("public page"))
+    def view_on_site_link(self, obj: Article) -> str:
+        if not obj.is_public:
+            return "—"
+        return format_html('<a href="{}">{}</a>', obj.get_absolute_url(), _("view"))
+
+    def save_model(self, request: HttpRequest, obj: Article, form, change: bool) -> None:
+        if not change:
+            obj.created_by = request.user
+        super().save_model(request, obj, form, change)
+
+    def _run_transition(self, request: HttpRequest, queryset, action, done: str) -> None:
+        moved = 0
+        for article in queryset:
+            try:
+                action(article, user=request.user)
+            except (workflow.WorkflowError, PermissionDenied) as exc:
+                self.message_user(request, str(exc), messages.ERROR)
+            else:
+                moved += 1
+        if moved:
+            self.message_user(request, ngettext(done, done, moved) % {"count": moved}, messages.SUCCESS)
+
+    @admin.action(description=_("Submit selected articles to the desk"), permissions=["change"])
+    def submit_selected(self, request: HttpRequest, queryset) -> None:
+        self._run_transition(request, queryset, workflow.submit, "%(count)d article(s) submitted.")
+
+    @admin.action(description=_("Publish selected articles now"), permissions=["publish"])
+    def publish_selected(self, request: HttpRequest, queryset) -> None:
+        self._run_transition(request, queryset, workflow.publish, "%(count)d article(s) published.")
+
+    def has_publish_permission(self, request: HttpRequest) -> bool:
+        return request.user.has_perm("articles.publish_article")
+
+    def get_urls(self):
+        return [
+            path("import/", self.admin_site.admin_view(self.import_wire_view), name="articles_article_import"),
+            *super().get_urls(),
+        ]
+
+    def import_wire_view(self, request: HttpRequest) -> HttpResponse:
+        """Admin page: paste or upload agency copy, get a draft to review."""
+        if not self.has_add_permission(request):
+            raise PermissionDenied
+        form = WireImportForm(request.POST or None, request.FILES or None)
+        if request.method == "POST" and form.is_valid():
+            try:
+                with transaction.atomic():
+                    article = wire.import_story(
+                        form.cleaned_data["story"], section=form.cleaned_data["section"], user=request.user
+                    )
+            except ValidationError as exc:
+                form.add_error(None, exc)
+            else:
+                self.message_user(
+                    request,
+                    _("Imported “%(headline)s” as a draft. Review it, then submit or publish.")
+                    % {"headline": article.headline},
+                    messages.SUCCESS,
+                )
+                return HttpResponseRedirect(reverse("admin:articles_article_change", args=[article.pk]))
+        context = {
+            **self.admin_site.each_context(request),
+            "title": _("Import wire copy"),
+            "form": form,
+            "opts": self.model._meta,
+            "has_view_permission": self.has_view_permission(request),
+        }
+        return TemplateResponse(request, "admin/articles/article/import_wire.html", context)

@@ -1,0 +1,94 @@
+"""load_demo: fill the site with the project's demo stories; safe to run again."""
+
+import datetime
+import html
+import secrets
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.core.management.base import BaseCommand
+from django.db import transaction
+from django.utils import timezone
+
+from articles import demo_content, workflow
+from articles.models import Article, ArticleAuthor, Author, Editor, Section, Source
+
+
+class Command(BaseCommand):
+    help = "Load the demo sections, sources, people and stories (idempotent); optionally an admin login."
+
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--admin",
+            action="store_true",
+            help="Also create (or keep) the superuser 'admin' and print its password.",
+        )
+
+    @transaction.atomic
+    def handle(self, *args, **options):
+        sections = self._sections()
+        sources = {
+            name: Source.objects.update_or_create(name=name, defaults={"short_name": short})[0]
+            for name, short in demo_content.SOURCES
+        }
+        editors = {
+            name: Editor.objects.update_or_create(display_name=name, defaults={"desk": desk})[0]
+            for name, desk in demo_content.EDITORS
+        }
+        now = timezone.now()
+        created = 0
+        for story in demo_content.STORIES:
+            if Article.objects.filter(headline=story["headline"]).exists():
+                continue
+            published_at = (now - datetime.timedelta(hours=story["hours_ago"])).replace(second=0, microsecond=0)
+            article = Article.objects.create(
+                headline=story["headline"],
+                section=sections[story["section"]],
+                source=sources[story["source"]],
+                editor=editors[story["editor"]],
+                dateline_place=story["place"],
+                dateline_date=timezone.localdate(published_at),
+                summary=story["summary"],
+                body="\n".join(f"<p>{html.escape(p, quote=False)}</p>" for p in story["paragraphs"]),
+            )
+            for position, name in enumerate(story["authors"]):
+                author = Author.objects.filter(name=name).first() or Author.objects.create(name=name)
+                ArticleAuthor.objects.create(article=article, author=author, position=position)
+            workflow.publish(article, user=None, at=published_at, backdated=True)
+            created += 1
+        self.stdout.write(f"Demo content: {created} new stories, {Article.objects.published().count()} published.")
+        if options["admin"]:
+            self._admin()
+
+    def _sections(self) -> dict[str, Section]:
+        sections: dict[str, Section] = {}
+        for path, name, position, description in demo_content.SECTIONS:
+            parent_path, _, slug = path.rpartition("/")
+            section = Section.objects.filter(path=path).first() or Section(slug=slug)
+            section.name, section.position, section.description = name, position, description
+            section.parent = sections.get(parent_path) if parent_path else None
+            section.save()
+            sections[path] = section
+        return sections
+
+    def _admin(self) -> None:
+        """The demo's superuser; its password is kept in var/ so every run prints the same one."""
+        password_file = settings.VAR_DIR / "demo-admin-password.txt"
+        password_file.parent.mkdir(parents=True, exist_ok=True)
+        if password_file.exists():
+            password = password_file.read_text().strip()
+        else:
+            password = secrets.token_urlsafe(12)
+            password_file.write_text(password + "\n")
+            password_file.chmod(0o600)
+        user_model = get_user_model()
+        user, _ = user_model.objects.get_or_create(username="admin", defaults={"email": "admin@localhost"})
+        user.is_staff = user.is_superuser = user.is_active = True
+        user.set_password(password)
+        user.save()
+        Editor.objects.update_or_create(user=user, defaults={"display_name": "Demo Admin", "desk": "Chief desk"})
+        self.stdout.write(
+            self.style.SUCCESS(
+                f"Admin login: {settings.NEWSROOM['BASE_URL']}/admin/  user: admin  password: {password}"
+            )
+        )

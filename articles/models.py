@@ -1,0 +1,400 @@
+"""The newsroom's data: sections, sources, the people in a byline or sign-off, and articles."""
+
+from __future__ import annotations
+
+import datetime
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import Prefetch, Q
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from slugify import slugify
+
+from articles.richtext import sanitize_html
+
+# Words a top-level section slug may not take, because the site's own URLs use them.
+RESERVED_SECTION_SLUGS = frozenset(
+    {"admin", "ckeditor5", "static", "media", "search", "feeds", "sitemap", "robots", "api", "preview"}
+)
+
+AP_MONTHS = ("Jan.", "Feb.", "March", "April", "May", "June", "July", "Aug.", "Sept.", "Oct.", "Nov.", "Dec.")
+
+
+def make_slug(text: str, *, max_length: int = 120) -> str:
+    """Return an ASCII URL slug for any script (Türkiye -> turkiye, 北京 -> bei-jing)."""
+    return slugify(text, max_length=max_length, word_boundary=True, save_order=True) or "story"
+
+
+def ap_date(value: datetime.date) -> str:
+    """Return a date in agency dateline style: 'Jan. 5', 'March 14', 'Sept. 30'."""
+    return f"{AP_MONTHS[value.month - 1]} {value.day}"
+
+
+class Section(models.Model):
+    """A desk's part of the site (News, News > World); sections form a tree."""
+
+    name = models.CharField(_("name"), max_length=80)
+    slug = models.SlugField(
+        _("slug"), max_length=60, help_text=_("The section's part of the address, e.g. 'world'.")
+    )
+    parent = models.ForeignKey(
+        "self",
+        verbose_name=_("parent section"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="children",
+        help_text=_("Leave empty for a top-level section such as News."),
+    )
+    path = models.CharField(
+        _("path"), max_length=255, unique=True, editable=False, help_text=_("Derived: news/world.")
+    )
+    position = models.PositiveSmallIntegerField(
+        _("position"), default=0, help_text=_("Lower numbers come first in the site's navigation.")
+    )
+    description = models.TextField(_("description"), blank=True)
+
+    class Meta:
+        ordering = ["path"]
+        verbose_name = _("section")
+        verbose_name_plural = _("sections")
+        constraints = [
+            models.UniqueConstraint(fields=["parent", "slug"], name="section_unique_slug_in_parent"),
+        ]
+
+    def __str__(self) -> str:
+        # The path tells two sections of the same name apart in the desk's drop-downs (World in
+        # News and World in Sports) without a query per row.
+        return f"{self.name} ({self.path})" if "/" in self.path else self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("articles:section", kwargs={"section_path": self.path})
+
+    def clean(self) -> None:
+        if self.parent_id is None and self.slug in RESERVED_SECTION_SLUGS:
+            raise ValidationError({"slug": _("“%(slug)s” is used by the site itself.") % {"slug": self.slug}})
+        if self.slug.isdigit():
+            raise ValidationError({"slug": _("A section slug cannot be only digits (they read as dates).")})
+        ancestor = self.parent
+        while ancestor is not None:
+            if ancestor.pk == self.pk and self.pk is not None:
+                raise ValidationError({"parent": _("A section cannot sit inside itself.")})
+            ancestor = ancestor.parent
+
+    def save(self, *args, **kwargs) -> None:
+        old_path = None
+        if self.pk:
+            old_path = Section.objects.filter(pk=self.pk).values_list("path", flat=True).first()
+        self.path = f"{self.parent.path}/{self.slug}" if self.parent else self.slug
+        super().save(*args, **kwargs)
+        if old_path and old_path != self.path:
+            # Moving or renaming a section moves its whole subtree.
+            for child in Section.objects.filter(path__startswith=f"{old_path}/").order_by("path"):
+                child.save()
+
+    def ancestor_paths(self) -> list[str]:
+        """The paths from the top of the tree down to this section, itself included."""
+        parts = self.path.split("/")
+        return ["/".join(parts[: i + 1]) for i in range(len(parts))]
+
+    def lineage(self) -> list[Section]:
+        """This section and its ancestors, top first, in one query."""
+        by_path = {s.path: s for s in Section.objects.filter(path__in=self.ancestor_paths())}
+        return [by_path[p] for p in self.ancestor_paths() if p in by_path]
+
+
+class Source(models.Model):
+    """Where a story comes from: our own desk or a partner agency."""
+
+    name = models.CharField(
+        _("name"), max_length=120, unique=True, help_text=_("As shown after 'Source:', e.g. Xinhua News Agency.")
+    )
+    short_name = models.CharField(
+        _("short name"), max_length=40, help_text=_("As shown in the dateline, e.g. Xinhua.")
+    )
+    website = models.URLField(_("website"), blank=True)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("source")
+        verbose_name_plural = _("sources")
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Author(models.Model):
+    """A person in a byline; a partner agency's reporter need not have a login here."""
+
+    name = models.CharField(_("name"), max_length=120)
+    slug = models.SlugField(_("slug"), max_length=140, unique=True)
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("login"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="author_profile",
+        help_text=_("The staff login this reporter files with, if any."),
+    )
+    bio = models.TextField(_("biography"), blank=True)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("author")
+        verbose_name_plural = _("authors")
+        indexes = [models.Index(fields=["name"], name="author_name_idx")]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def save(self, *args, **kwargs) -> None:
+        if not self.slug:
+            self.slug = unique_slug(Author, self.name)
+        super().save(*args, **kwargs)
+
+
+class Editor(models.Model):
+    """The person named in an article's sign-off ('Editor: ...'); usually a staff user's profile."""
+
+    display_name = models.CharField(_("display name"), max_length=120)
+    desk = models.CharField(_("desk"), max_length=80, blank=True, help_text=_("For example: World desk."))
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("login"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="editor_profile",
+        help_text=_("Empty for a partner agency's editor named in imported copy."),
+    )
+
+    class Meta:
+        ordering = ["display_name"]
+        verbose_name = _("editor")
+        verbose_name_plural = _("editors")
+        indexes = [models.Index(fields=["display_name"], name="editor_name_idx")]
+
+    def __str__(self) -> str:
+        return self.display_name
+
+
+def unique_slug(model: type[models.Model], text: str) -> str:
+    """A slug for text that no row of model uses yet (burak-akinci, burak-akinci-2, ...)."""
+    base = make_slug(text, max_length=120)
+    taken = set(model._default_manager.filter(slug__startswith=base).values_list("slug", flat=True))
+    candidate, n = base, 1
+    while candidate in taken:
+        n += 1
+        candidate = f"{base}-{n}"
+    return candidate
+
+
+class ArticleQuerySet(models.QuerySet):
+    """Article queries used by the public site and the desk."""
+
+    def published(self) -> ArticleQuerySet:
+        """What readers may see: published, and no longer under embargo."""
+        return self.filter(status=Article.Status.PUBLISHED, published_at__lte=timezone.now())
+
+    def in_section_tree(self, section: Section) -> ArticleQuerySet:
+        """Articles of a section and of every section below it."""
+        return self.filter(Q(section__path=section.path) | Q(section__path__startswith=f"{section.path}/"))
+
+    def for_listing(self) -> ArticleQuerySet:
+        """Only what a list of stories shows, with the section joined in."""
+        return self.select_related("section").only(
+            "headline", "slug", "summary", "published_at", "published_on", "section__path", "section__name"
+        )
+
+    def for_page(self) -> ArticleQuerySet:
+        """Everything the article page shows, in a fixed number of queries."""
+        return self.select_related("section", "source", "editor").prefetch_related(
+            Prefetch("byline", queryset=ArticleAuthor.objects.select_related("author").order_by("position"))
+        )
+
+
+class Article(models.Model):
+    """A story: filed by reporters, edited and published by the desk."""
+
+    class Status(models.TextChoices):
+        DRAFT = "draft", _("Draft")
+        SUBMITTED = "submitted", _("Submitted")
+        PUBLISHED = "published", _("Published")
+        WITHDRAWN = "withdrawn", _("Withdrawn")
+
+    headline = models.CharField(_("headline"), max_length=255)
+    slug = models.SlugField(
+        _("slug"),
+        max_length=120,
+        blank=True,
+        help_text=_("The last part of the address; made from the headline when left empty."),
+    )
+    section = models.ForeignKey(
+        Section, verbose_name=_("section"), on_delete=models.PROTECT, related_name="articles"
+    )
+    authors = models.ManyToManyField(
+        Author, verbose_name=_("authors"), through="ArticleAuthor", related_name="articles", blank=True
+    )
+    source = models.ForeignKey(
+        Source, verbose_name=_("source"), on_delete=models.PROTECT, related_name="articles"
+    )
+    editor = models.ForeignKey(
+        Editor,
+        verbose_name=_("editor"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="articles",
+        help_text=_("Named in the sign-off. Set to the publishing editor when left empty."),
+    )
+    dateline_place = models.CharField(
+        _("dateline place"), max_length=100, blank=True, help_text=_("In capitals, e.g. ANKARA or MASERU, Lesotho.")
+    )
+    dateline_date = models.DateField(
+        _("dateline date"), null=True, blank=True, help_text=_("When the story was filed from the dateline place.")
+    )
+    summary = models.TextField(_("summary"), blank=True, help_text=_("One or two sentences for lists and shares."))
+    body = models.TextField(_("body"))
+    status = models.CharField(
+        _("status"), max_length=12, choices=Status.choices, default=Status.DRAFT, editable=False
+    )
+    published_at = models.DateTimeField(
+        _("published at"), null=True, blank=True, editable=False,
+        help_text=_("First publication; a future time is an embargo."),
+    )
+    published_on = models.DateField(
+        _("publication date"), null=True, editable=False,
+        help_text=_("Derived: the publication date in the newsroom's zone, used in the address."),
+    )
+    updated_at = models.DateTimeField(
+        _("updated at"), null=True, blank=True, editable=False,
+        help_text=_("The last public change, shown as 'Updated:'."),
+    )
+    language = models.CharField(_("language"), max_length=10, choices=settings.LANGUAGES, default="en")
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    modified_at = models.DateTimeField(_("last saved at"), auto_now=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("created by"),
+        null=True,
+        blank=True,
+        editable=False,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    objects = ArticleQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-published_at", "-created_at"]
+        verbose_name = _("article")
+        verbose_name_plural = _("articles")
+        permissions = [
+            ("publish_article", _("Can publish, return and correct articles")),
+            ("withdraw_article", _("Can withdraw published articles")),
+        ]
+        indexes = [
+            models.Index(fields=["status", "-published_at"], name="article_status_pub_idx"),
+            models.Index(fields=["section", "status", "-published_at"], name="article_section_pub_idx"),
+            models.Index(fields=["-modified_at"], name="article_modified_idx"),
+        ]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(status__in=["draft", "submitted"]) | Q(published_at__isnull=False),
+                name="article_published_has_time",
+            ),
+            models.UniqueConstraint(
+                fields=["section", "published_on", "slug"], name="article_unique_slug_per_section_day"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.headline
+
+    def get_absolute_url(self) -> str:
+        day = self.published_on or timezone.localdate()
+        return reverse(
+            "articles:detail",
+            kwargs={
+                "section_path": self.section.path,
+                "year": day.year,
+                "month": f"{day.month:02d}",
+                "day": f"{day.day:02d}",
+                "slug": self.slug,
+            },
+        )
+
+    def save(self, *args, **kwargs) -> None:
+        self.body = sanitize_html(self.body)
+        if not self.slug:
+            self.slug = make_slug(self.headline)
+        self.published_on = timezone.localdate(self.published_at) if self.published_at else None
+        if self.published_on is not None:
+            self.slug = self._free_slug()
+        super().save(*args, **kwargs)
+
+    def _free_slug(self) -> str:
+        """The slug, with a number added if another story of the section and day has it."""
+        base = self.slug
+        taken = set(
+            Article.objects.filter(section_id=self.section_id, published_on=self.published_on, slug__startswith=base)
+            .exclude(pk=self.pk)
+            .values_list("slug", flat=True)
+        )
+        candidate, n = base, 1
+        while candidate in taken:
+            n += 1
+            candidate = f"{base}-{n}"
+        return candidate
+
+    @property
+    def is_public(self) -> bool:
+        """True when readers can see the story now."""
+        return (
+            self.status == self.Status.PUBLISHED
+            and self.published_at is not None
+            and self.published_at <= timezone.now()
+        )
+
+    def byline_authors(self) -> list[Author]:
+        """Authors in byline order (uses the prefetch of for_page())."""
+        return [entry.author for entry in sorted(self.byline.all(), key=lambda e: e.position)]
+
+    def byline_text(self) -> str:
+        """'Burak Akinci', 'A and B', 'A, B and C'."""
+        names = [a.name for a in self.byline_authors()]
+        if len(names) <= 1:
+            return "".join(names)
+        return _("%(names)s and %(last)s") % {"names": ", ".join(names[:-1]), "last": names[-1]}
+
+    def dateline(self) -> str:
+        """'ANKARA, Jan. 5 (Xinhua) --', or empty when the story has no dateline place."""
+        if not self.dateline_place:
+            return ""
+        parts = [self.dateline_place]
+        if self.dateline_date:
+            parts.append(ap_date(self.dateline_date))
+        return f"{', '.join(parts)} ({self.source.short_name}) --"
+
+
+class ArticleAuthor(models.Model):
+    """One name in an article's byline, at its place in the byline."""
+
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="byline")
+    author = models.ForeignKey(Author, verbose_name=_("author"), on_delete=models.PROTECT, related_name="+")
+    position = models.PositiveSmallIntegerField(_("position"), default=0)
+
+    class Meta:
+        ordering = ["position", "id"]
+        verbose_name = _("byline entry")
+        verbose_name_plural = _("byline")
+        constraints = [
+            models.UniqueConstraint(fields=["article", "author"], name="byline_author_once"),
+        ]
+
+    def __str__(self) -> str:
+        return self.author.name if self.author_id else ""

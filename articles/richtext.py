@@ -1,0 +1,55 @@
+"""The one HTML allow-list every stored article body passes through.
+
+Copy is pasted into the editor from anywhere (agency pages, e-mail, word processors), so the
+body is cleaned on every save, whoever or whatever saves it: the admin, the importer, a command.
+What survives is the structure of a story (paragraphs, quotes, links, lists, headings, images,
+tables); scripts, event handlers, `javascript:` links, inline styles and foreign markup do not.
+"""
+
+import nh3
+
+ALLOWED_TAGS = {
+    "p", "br", "hr", "strong", "b", "em", "i", "u", "s", "sub", "sup", "small", "mark",
+    "blockquote", "q", "cite", "abbr", "a",
+    "ul", "ol", "li",
+    "h2", "h3", "h4", "h5", "h6",
+    "figure", "figcaption", "img", "picture", "source",
+    "table", "caption", "colgroup", "col", "thead", "tbody", "tfoot", "tr", "th", "td",
+    "pre", "code",
+}  # fmt: skip
+
+ALLOWED_ATTRIBUTES = {
+    "a": {"href", "title", "hreflang"},
+    "abbr": {"title"},
+    "blockquote": {"cite"},
+    "q": {"cite"},
+    "img": {"src", "alt", "width", "height", "srcset", "sizes", "loading"},
+    "source": {"srcset", "sizes", "type", "media"},
+    "th": {"colspan", "rowspan", "scope"},
+    "td": {"colspan", "rowspan"},
+    "col": {"span"},
+    "ol": {"start", "reversed"},
+}
+
+# CKEditor marks images and tables with these classes; no other class reaches the page, so
+# pasted copy cannot restyle the layout.
+ALLOWED_CLASSES = {
+    "figure": {"image", "table", "image-style-side", "image-style-align-left", "image-style-align-right"},
+}
+
+URL_SCHEMES = {"http", "https", "mailto", "tel"}
+
+
+def sanitize_html(html: str) -> str:
+    """Return html reduced to the newsroom's allow-list (safe to mark safe in templates)."""
+    if not html:
+        return ""
+    return nh3.clean(
+        html,
+        tags=ALLOWED_TAGS,
+        attributes=ALLOWED_ATTRIBUTES,
+        allowed_classes=ALLOWED_CLASSES,
+        url_schemes=URL_SCHEMES,
+        link_rel="noopener noreferrer",
+        strip_comments=True,
+    ).strip()

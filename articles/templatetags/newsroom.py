@@ -1,0 +1,23 @@
+"""Template helpers for the public pages."""
+
+from django import template
+from django.utils.html import format_html
+from django.utils.safestring import SafeString, mark_safe
+
+from articles.models import Article
+
+register = template.Library()
+
+
+@register.simple_tag
+def article_body(article: Article) -> SafeString:
+    """The sanitized body, with the dateline opening its first paragraph as on agency pages."""
+    # The body was cleaned by richtext.sanitize_html when it was saved; the dateline is escaped here.
+    body = article.body
+    dateline = article.dateline()
+    if not dateline:
+        return mark_safe(body)  # noqa: S308 - sanitized on save
+    opening = format_html('<span class="dateline">{}</span> ', dateline)
+    if body.startswith("<p>"):
+        return mark_safe(f"<p>{opening}{body[3:]}")  # noqa: S308 - sanitized on save, dateline escaped
+    return mark_safe(f'<p class="dateline-only">{opening}</p>{body}')  # noqa: S308

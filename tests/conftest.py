@@ -1,0 +1,26 @@
+"""Shared fixtures for the newsroom's tests."""
+
+from pathlib import Path
+
+import pytest
+
+# The agency page we reproduce lives in shared/, beside the checkout (as in CI); it is not copied
+# into the project.
+SEED = Path(__file__).resolve().parents[2] / "shared" / "seeds" / "xinhua-2024-01-08-turkiye-ev.txt"
+
+
+@pytest.fixture
+def seed_path() -> Path:
+    """The shared seed file; a missing one fails the test rather than skipping it."""
+    assert SEED.exists(), f"the seed page is missing: {SEED} (shared/ must sit beside the checkout)"
+    return SEED
+
+
+@pytest.fixture(autouse=True)
+def _fresh_cache():
+    """Each test starts with an empty cache, so cached pages never leak between tests."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()

@@ -1,0 +1,93 @@
+"""Factories for the newsroom's models."""
+
+import datetime
+
+import factory
+from django.contrib.auth import get_user_model
+from django.utils import timezone
+
+from articles.models import Article, ArticleAuthor, Author, Editor, Section, Source
+
+
+class UserFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = get_user_model()
+        django_get_or_create = ("username",)
+        skip_postgeneration_save = True
+
+    username = factory.Sequence(lambda n: f"user{n}")
+    email = factory.LazyAttribute(lambda u: f"{u.username}@example.org")
+    is_staff = True
+    password = factory.PostGenerationMethodCall("set_password", "correct horse battery staple")
+
+    @factory.post_generation
+    def _save(obj, create, extracted, **kwargs):  # noqa: N805
+        if create:
+            obj.save()
+
+
+class SectionFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Section
+        django_get_or_create = ("parent", "slug")
+
+    name = "News"
+    slug = factory.LazyAttribute(lambda s: s.name.lower().replace(" ", "-"))
+    parent = None
+
+
+class SourceFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Source
+        django_get_or_create = ("name",)
+
+    name = "Newsroom Wire Service"
+    short_name = "NWS"
+
+
+class AuthorFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Author
+
+    name = factory.Sequence(lambda n: f"Reporter {n}")
+
+
+class EditorFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Editor
+
+    display_name = factory.Sequence(lambda n: f"Editor {n}")
+    desk = "World desk"
+
+
+class ArticleFactory(factory.django.DjangoModelFactory):
+    """A draft by default; use the `published` trait for one readers can see."""
+
+    class Meta:
+        model = Article
+        skip_postgeneration_save = True
+
+    headline = factory.Sequence(lambda n: f"Story number {n} makes the news")
+    section = factory.SubFactory(SectionFactory)
+    source = factory.SubFactory(SourceFactory)
+    editor = factory.SubFactory(EditorFactory)
+    dateline_place = "LISBON"
+    dateline_date = factory.LazyFunction(timezone.localdate)
+    summary = "A summary for lists."
+    body = "<p>First paragraph.</p><p>Second paragraph.</p>"
+
+    class Params:
+        published = factory.Trait(
+            status=Article.Status.PUBLISHED,
+            published_at=factory.LazyFunction(lambda: timezone.now() - datetime.timedelta(hours=1)),
+            updated_at=factory.SelfAttribute("published_at"),
+        )
+
+    @factory.post_generation
+    def authors(obj, create, extracted, **kwargs):  # noqa: N805
+        """Pass authors=[...] for a byline in that order; by default one reporter."""
+        if not create:
+            return
+        people = extracted if extracted is not None else [AuthorFactory()]
+        for position, person in enumerate(people):
+            ArticleAuthor.objects.create(article=obj, author=person, position=position)
