@@ -8,7 +8,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 PYTEST_ARGS ?=
 
-.PHONY: help install install-test demo serve migrate test test-browser check clean
+.PHONY: help install install-test demo serve migrate test test-browser check lint clean
 
 help:
 	@echo "make demo   - set up, load demo content and serve http://$(HOST):$(PORT)/"
@@ -48,6 +48,10 @@ check: install-test
 
 test: install-test check
 	$(PY) -m pytest $(PYTEST_ARGS)
+
+lint: install-test
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
 
 test-browser: install-test
 	$(PY) -m pytest -m browser $(PYTEST_ARGS)

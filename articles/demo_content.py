@@ -83,8 +83,7 @@ STORIES = [
             "fifth consecutive week, freight brokers said on Monday, as new vessels entered service.",
             "Lines ordered record tonnage when rates peaked, and those ships are now arriving faster "
             "than demand grows. Analysts expect further declines unless carriers cancel sailings.",
-            "Importers welcomed the change but said insurance and port charges had not fallen at the "
-            "same pace.",
+            "Importers welcomed the change but said insurance and port charges had not fallen at the same pace.",
         ],
     },
     {
@@ -95,8 +94,7 @@ STORIES = [
         "editor": "Owen Achterberg",
         "place": "NAIROBI",
         "hours_ago": 30,
-        "summary": "The bank said the higher rate aims to draw savers who keep cash at home or in "
-        "mobile wallets.",
+        "summary": "The bank said the higher rate aims to draw savers who keep cash at home or in mobile wallets.",
         "paragraphs": [
             "A regional lender said on Wednesday it would pay a higher interest rate to customers "
             "opening their first savings account, in a push to bring cash held at home into banks.",
@@ -156,8 +154,7 @@ STORIES = [
             "before, organizers said on Sunday after two consecutive races in record heat.",
             "Water stations will be placed every two and a half kilometres instead of every five, "
             "and the finish area will get more shade.",
-            "Runners’ clubs welcomed the change, though some asked for more public transport before "
-            "dawn.",
+            "Runners’ clubs welcomed the change, though some asked for more public transport before dawn.",
         ],
     },
     {
@@ -168,8 +165,7 @@ STORIES = [
         "editor": "Marta Lindqvist",
         "place": "ROSARIO, Argentina",
         "hours_ago": 75,
-        "summary": "The expansion takes the league to fourteen clubs and adds a second round of "
-        "regional play-offs.",
+        "summary": "The expansion takes the league to fourteen clubs and adds a second round of regional play-offs.",
         "paragraphs": [
             "The national women’s volleyball league will grow to fourteen teams next season after "
             "admitting two clubs from the north of the country.",

@@ -179,8 +179,7 @@ def split_names(text: str) -> list[str]:
 
 def parse_wire(text: str, *, name: str = "copy") -> WireStory:
     """Read agency copy into a WireStory; raise WireFormatError naming what is missing."""
-    lines = [line for line in normalize_text(text).split("\n")]
-    content = [line for line in lines if line]
+    content = [line for line in normalize_text(text).split("\n") if line]
     if not content:
         raise WireFormatError(f"{name}: the copy is empty.")
 

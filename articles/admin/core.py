@@ -15,7 +15,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from django_ckeditor_5.widgets import CKEditor5Widget
 
-from articles import workflow, wire
+from articles import wire, workflow
 from articles.models import Article, ArticleAuthor, Author, Editor, Section, Source
 
 
@@ -66,7 +66,10 @@ class BylineInline(admin.TabularInline):
 class ArticleAdminForm(forms.ModelForm):
     class Meta:
         model = Article
-        fields = "__all__"
+        fields = [
+            "headline", "section", "source", "summary", "body", "dateline_place", "dateline_date", "editor",
+            "slug", "language",
+        ]  # fmt: skip
         widgets = {
             "body": CKEditor5Widget(config_name="article"),
             "summary": forms.Textarea(attrs={"rows": 3}),

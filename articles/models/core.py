@@ -37,9 +37,7 @@ class Section(models.Model):
     """A desk's part of the site (News, News > World); sections form a tree."""
 
     name = models.CharField(_("name"), max_length=80)
-    slug = models.SlugField(
-        _("slug"), max_length=60, help_text=_("The section's part of the address, e.g. 'world'.")
-    )
+    slug = models.SlugField(_("slug"), max_length=60, help_text=_("The section's part of the address, e.g. 'world'."))
     parent = models.ForeignKey(
         "self",
         verbose_name=_("parent section"),
@@ -49,9 +47,7 @@ class Section(models.Model):
         related_name="children",
         help_text=_("Leave empty for a top-level section such as News."),
     )
-    path = models.CharField(
-        _("path"), max_length=255, unique=True, editable=False, help_text=_("Derived: news/world.")
-    )
+    path = models.CharField(_("path"), max_length=255, unique=True, editable=False, help_text=_("Derived: news/world."))
     position = models.PositiveSmallIntegerField(
         _("position"), default=0, help_text=_("Lower numbers come first in the site's navigation.")
     )
@@ -70,6 +66,17 @@ class Section(models.Model):
         # News and World in Sports) without a query per row.
         return f"{self.name} ({self.path})" if "/" in self.path else self.name
 
+    def save(self, *args, **kwargs) -> None:
+        old_path = None
+        if self.pk:
+            old_path = Section.objects.filter(pk=self.pk).values_list("path", flat=True).first()
+        self.path = f"{self.parent.path}/{self.slug}" if self.parent else self.slug
+        super().save(*args, **kwargs)
+        if old_path and old_path != self.path:
+            # Moving or renaming a section moves its whole subtree.
+            for child in Section.objects.filter(path__startswith=f"{old_path}/").order_by("path"):
+                child.save()
+
     def get_absolute_url(self) -> str:
         return reverse("articles:section", kwargs={"section_path": self.path})
 
@@ -83,17 +90,6 @@ class Section(models.Model):
             if ancestor.pk == self.pk and self.pk is not None:
                 raise ValidationError({"parent": _("A section cannot sit inside itself.")})
             ancestor = ancestor.parent
-
-    def save(self, *args, **kwargs) -> None:
-        old_path = None
-        if self.pk:
-            old_path = Section.objects.filter(pk=self.pk).values_list("path", flat=True).first()
-        self.path = f"{self.parent.path}/{self.slug}" if self.parent else self.slug
-        super().save(*args, **kwargs)
-        if old_path and old_path != self.path:
-            # Moving or renaming a section moves its whole subtree.
-            for child in Section.objects.filter(path__startswith=f"{old_path}/").order_by("path"):
-                child.save()
 
     def ancestor_paths(self) -> list[str]:
         """The paths from the top of the tree down to this section, itself included."""
@@ -112,9 +108,7 @@ class Source(models.Model):
     name = models.CharField(
         _("name"), max_length=120, unique=True, help_text=_("As shown after 'Source:', e.g. Xinhua News Agency.")
     )
-    short_name = models.CharField(
-        _("short name"), max_length=40, help_text=_("As shown in the dateline, e.g. Xinhua.")
-    )
+    short_name = models.CharField(_("short name"), max_length=40, help_text=_("As shown in the dateline, e.g. Xinhua."))
     website = models.URLField(_("website"), blank=True)
 
     class Meta:
@@ -233,15 +227,11 @@ class Article(models.Model):
         blank=True,
         help_text=_("The last part of the address; made from the headline when left empty."),
     )
-    section = models.ForeignKey(
-        Section, verbose_name=_("section"), on_delete=models.PROTECT, related_name="articles"
-    )
+    section = models.ForeignKey(Section, verbose_name=_("section"), on_delete=models.PROTECT, related_name="articles")
     authors = models.ManyToManyField(
         Author, verbose_name=_("authors"), through="ArticleAuthor", related_name="articles", blank=True
     )
-    source = models.ForeignKey(
-        Source, verbose_name=_("source"), on_delete=models.PROTECT, related_name="articles"
-    )
+    source = models.ForeignKey(Source, verbose_name=_("source"), on_delete=models.PROTECT, related_name="articles")
     editor = models.ForeignKey(
         Editor,
         verbose_name=_("editor"),
@@ -259,19 +249,25 @@ class Article(models.Model):
     )
     summary = models.TextField(_("summary"), blank=True, help_text=_("One or two sentences for lists and shares."))
     body = models.TextField(_("body"))
-    status = models.CharField(
-        _("status"), max_length=12, choices=Status.choices, default=Status.DRAFT, editable=False
-    )
+    status = models.CharField(_("status"), max_length=12, choices=Status.choices, default=Status.DRAFT, editable=False)
     published_at = models.DateTimeField(
-        _("published at"), null=True, blank=True, editable=False,
+        _("published at"),
+        null=True,
+        blank=True,
+        editable=False,
         help_text=_("First publication; a future time is an embargo."),
     )
     published_on = models.DateField(
-        _("publication date"), null=True, editable=False,
+        _("publication date"),
+        null=True,
+        editable=False,
         help_text=_("Derived: the publication date in the newsroom's zone, used in the address."),
     )
     updated_at = models.DateTimeField(
-        _("updated at"), null=True, blank=True, editable=False,
+        _("updated at"),
+        null=True,
+        blank=True,
+        editable=False,
         help_text=_("The last public change, shown as 'Updated:'."),
     )
     language = models.CharField(_("language"), max_length=10, choices=settings.LANGUAGES, default="en")
@@ -315,6 +311,15 @@ class Article(models.Model):
     def __str__(self) -> str:
         return self.headline
 
+    def save(self, *args, **kwargs) -> None:
+        self.body = sanitize_html(self.body)
+        if not self.slug:
+            self.slug = make_slug(self.headline)
+        self.published_on = timezone.localdate(self.published_at) if self.published_at else None
+        if self.published_on is not None:
+            self.slug = self._free_slug()
+        super().save(*args, **kwargs)
+
     def get_absolute_url(self) -> str:
         day = self.published_on or timezone.localdate()
         return reverse(
@@ -327,15 +332,6 @@ class Article(models.Model):
                 "slug": self.slug,
             },
         )
-
-    def save(self, *args, **kwargs) -> None:
-        self.body = sanitize_html(self.body)
-        if not self.slug:
-            self.slug = make_slug(self.headline)
-        self.published_on = timezone.localdate(self.published_at) if self.published_at else None
-        if self.published_on is not None:
-            self.slug = self._free_slug()
-        super().save(*args, **kwargs)
 
     def _free_slug(self) -> str:
         """The slug, with a number added if another story of the section and day has it."""
