@@ -177,6 +177,12 @@ NEWSROOM = {
     "SITE_NAME": env("NEWSROOM_SITE_NAME", default="Newsroom"),
     # Wire copy bigger than this is refused before it is parsed (a page of agency copy is ~10 KB).
     "WIRE_MAX_BYTES": 1024 * 1024,
+    # Photos: a camera's full-size JPEG is 5-15 MB and 24-45 megapixels; more is refused with a
+    # message. The pixel limit is checked from the file's header before any decoding (see
+    # articles/images.py), below Pillow's own Image.MAX_IMAGE_PIXELS backstop.
+    "PHOTO_MAX_BYTES": int(env("NEWSROOM_PHOTO_MAX_BYTES", default=str(25 * 1024 * 1024))),
+    "PHOTO_MAX_PIXELS": int(env("NEWSROOM_PHOTO_MAX_PIXELS", default="50000000")),
+    "PHOTO_MAX_FRAMES": 300,
     "ARTICLES_PER_PAGE": 20,
 }
 
@@ -185,6 +191,8 @@ NEWSROOM = {
 CKEDITOR_5_FILE_UPLOAD_PERMISSION = "staff"
 CKEDITOR_5_UPLOAD_FILE_TYPES = ["jpeg", "png", "gif", "webp"]
 CKEDITOR_5_MAX_FILE_SIZE = 5  # megabytes
+# Images dropped into the editor go through the photo library's checks, not the package's view.
+CK_EDITOR_5_UPLOAD_FILE_VIEW_NAME = "photo_editor_upload"
 CKEDITOR_5_CONFIGS = {
     "default": {
         "toolbar": ["heading", "|", "bold", "italic", "link", "bulletedList", "numberedList", "blockQuote"],

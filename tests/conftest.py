@@ -17,6 +17,13 @@ def seed_path() -> Path:
 
 
 @pytest.fixture(autouse=True)
+def _temporary_media(settings, tmp_path):
+    """Uploaded photos and renditions go to a per-test folder, never into var/media."""
+    settings.MEDIA_ROOT = tmp_path / "media"
+    return settings.MEDIA_ROOT
+
+
+@pytest.fixture(autouse=True)
 def _fresh_cache():
     """Each test starts with an empty cache, so cached pages never leak between tests."""
     from django.core.cache import cache

@@ -4,9 +4,10 @@ import datetime
 
 import factory
 from django.contrib.auth import get_user_model
+from django.core.files.base import ContentFile
 from django.utils import timezone
 
-from articles.models import Article, ArticleAuthor, Author, Editor, Section, Source
+from articles.models import Article, ArticleAuthor, Author, Editor, Photo, Section, Source
 
 
 class UserFactory(factory.django.DjangoModelFactory):
@@ -58,6 +59,26 @@ class EditorFactory(factory.django.DjangoModelFactory):
 
     display_name = factory.Sequence(lambda n: f"Editor {n}")
     desk = "World desk"
+
+
+def _clean_master(size=(700, 466)) -> ContentFile:
+    from articles import images
+    from tests import photo_samples
+
+    checked = images.check_bytes(photo_samples.encode(photo_samples.picture(size), "JPEG"), name="factory.jpg")
+    return ContentFile(checked.content, name="photo.jpg")
+
+
+class PhotoFactory(factory.django.DjangoModelFactory):
+    """A library photo whose master went through the upload checks; renditions are made on save."""
+
+    class Meta:
+        model = Photo
+
+    image = factory.LazyFunction(_clean_master)
+    caption = factory.Sequence(lambda n: f"Workers repair the harbour wall, scene {n}.")
+    credit = "Newsroom/Test"
+    alt_text = "Workers in orange vests on a stone harbour wall."
 
 
 class ArticleFactory(factory.django.DjangoModelFactory):

@@ -68,7 +68,7 @@ class ArticleAdminForm(forms.ModelForm):
         model = Article
         fields = [
             "headline", "section", "source", "summary", "body", "dateline_place", "dateline_date", "editor",
-            "slug", "language",
+            "slug", "language", "lead_photo",
         ]  # fmt: skip
         widgets = {
             "body": CKEditor5Widget(config_name="article"),
@@ -128,12 +128,12 @@ class ArticleAdmin(admin.ModelAdmin):
     list_filter = ["status", ("section", admin.RelatedOnlyFieldListFilter), "source", "language"]
     search_fields = ["headline"]
     date_hierarchy = "published_at"
-    autocomplete_fields = ["section", "source", "editor"]
+    autocomplete_fields = ["section", "source", "editor", "lead_photo"]
     readonly_fields = ["status", "published_at", "updated_at", "created_at", "modified_at"]
     actions = ["submit_selected", "publish_selected"]
     change_list_template = "admin/articles/article/change_list.html"
     fieldsets = [
-        (None, {"fields": ["headline", "section", "source", "summary", "body"]}),
+        (None, {"fields": ["headline", "section", "source", "summary", "lead_photo", "body"]}),
         (_("Dateline and sign-off"), {"fields": ["dateline_place", "dateline_date", "editor"]}),
         (_("Publication"), {"fields": ["status", "published_at", "updated_at"]}),
         (

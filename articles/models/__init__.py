@@ -14,6 +14,7 @@ from articles.models.core import (
     make_slug,
     unique_slug,
 )
+from articles.models.photos import Photo, PhotoQuerySet, Rendition
 
 __all__ = [
     "AP_MONTHS",
@@ -23,6 +24,9 @@ __all__ = [
     "ArticleQuerySet",
     "Author",
     "Editor",
+    "Photo",
+    "PhotoQuerySet",
+    "Rendition",
     "Section",
     "Source",
     "ap_date",

@@ -187,6 +187,13 @@ def unique_slug(model: type[models.Model], text: str) -> str:
     return candidate
 
 
+# What a story list needs of its lead photo (the renditions come in one prefetch query).
+LEAD_PHOTO_FIELDS = (
+    "lead_photo__key", "lead_photo__image", "lead_photo__width", "lead_photo__height", "lead_photo__alt_text",
+    "lead_photo__caption", "lead_photo__focal_x", "lead_photo__focal_y",
+)  # fmt: skip
+
+
 class ArticleQuerySet(models.QuerySet):
     """Article queries used by the public site and the desk."""
 
@@ -199,15 +206,27 @@ class ArticleQuerySet(models.QuerySet):
         return self.filter(Q(section__path=section.path) | Q(section__path__startswith=f"{section.path}/"))
 
     def for_listing(self) -> ArticleQuerySet:
-        """Only what a list of stories shows, with the section joined in."""
-        return self.select_related("section").only(
-            "headline", "slug", "summary", "published_at", "published_on", "section__path", "section__name"
+        """Only what a list of stories shows, with the section and lead photo joined in."""
+        return (
+            self.select_related("section", "lead_photo")
+            .only(
+                "headline",
+                "slug",
+                "summary",
+                "published_at",
+                "published_on",
+                "section__path",
+                "section__name",
+                *LEAD_PHOTO_FIELDS,
+            )  # fmt: skip
+            .prefetch_related("lead_photo__renditions")
         )
 
     def for_page(self) -> ArticleQuerySet:
         """Everything the article page shows, in a fixed number of queries."""
-        return self.select_related("section", "source", "editor").prefetch_related(
-            Prefetch("byline", queryset=ArticleAuthor.objects.select_related("author").order_by("position"))
+        return self.select_related("section", "source", "editor", "lead_photo").prefetch_related(
+            Prefetch("byline", queryset=ArticleAuthor.objects.select_related("author").order_by("position")),
+            "lead_photo__renditions",
         )
 
 
@@ -249,6 +268,15 @@ class Article(models.Model):
     )
     summary = models.TextField(_("summary"), blank=True, help_text=_("One or two sentences for lists and shares."))
     body = models.TextField(_("body"))
+    lead_photo = models.ForeignKey(
+        "articles.Photo",
+        verbose_name=_("lead photo"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="lead_of",
+        help_text=_("Shown above the story with its caption and credit, on lists and when the story is shared."),
+    )
     status = models.CharField(_("status"), max_length=12, choices=Status.choices, default=Status.DRAFT, editable=False)
     published_at = models.DateTimeField(
         _("published at"),

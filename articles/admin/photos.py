@@ -1,0 +1,138 @@
+"""The photo library in the admin: upload, caption, credit, focal point; thumbnails of what readers see."""
+
+from __future__ import annotations
+
+from django.contrib import admin
+from django.http import HttpRequest
+from django.urls import reverse
+from django.utils.html import format_html, format_html_join
+from django.utils.translation import gettext_lazy as _
+
+from articles.models import Article, Photo
+from articles.photo_forms import PhotoForm
+
+
+@admin.register(Photo)
+class PhotoAdmin(admin.ModelAdmin):
+    form = PhotoForm
+    list_display = ["thumbnail", "caption_short", "credit", "source", "date_taken", "place", "dimensions", "created_at"]
+    list_display_links = ["thumbnail", "caption_short"]
+    list_select_related = ["source"]
+    list_filter = [("source", admin.RelatedOnlyFieldListFilter), "date_taken", "created_at"]
+    search_fields = ["caption", "credit", "alt_text", "place"]
+    date_hierarchy = "created_at"
+    autocomplete_fields = ["source"]
+    readonly_fields = ["preview", "dimensions", "renditions_summary", "used_in", "created_at", "modified_at"]
+    fieldsets = [
+        (None, {"fields": ["image", "preview", "caption", "credit", "alt_text"]}),
+        (_("Where and when"), {"fields": ["source", "date_taken", "place"]}),
+        (
+            _("Focal point for cropped thumbnails"),
+            {
+                "fields": ["focal_x", "focal_y"],
+                "description": _(
+                    "Lists show a 3:2 crop of the photo. Give the point that must stay in view as fractions of "
+                    "the width and height: 0.5 and 0.5 is the centre, 0.2 and 0.3 a face at the upper left."
+                ),
+            },
+        ),
+        (
+            _("Files"),
+            {
+                "classes": ["collapse"],
+                "fields": ["dimensions", "renditions_summary", "used_in", "created_at", "modified_at"],
+            },
+        ),
+    ]
+
+    def get_queryset(self, request: HttpRequest):
+        return super().get_queryset(request).prefetch_related("renditions")
+
+    @admin.display(description=_("photo"))
+    def thumbnail(self, obj: Photo) -> str:
+        rendition = obj.best_rendition(160, crop="3:2")
+        if rendition is None:
+            return "—"
+        return format_html(
+            '<img src="{}" width="{}" height="{}" alt="" loading="lazy" style="width:120px;height:auto">',
+            rendition.file.url,
+            rendition.width,
+            rendition.height,
+        )
+
+    @admin.display(description=_("caption"), ordering="caption")
+    def caption_short(self, obj: Photo) -> str:
+        return str(obj)
+
+    @admin.display(description=_("size in pixels"))
+    def dimensions(self, obj: Photo) -> str:
+        return f"{obj.width} × {obj.height}" if obj.width else "—"
+
+    @admin.display(description=_("preview with focal point"))
+    def preview(self, obj: Photo) -> str:
+        rendition = obj.best_rendition(640)
+        if rendition is None:
+            return "—"
+        # The marker shows where the focal point falls; saving with new values re-crops the thumbnails.
+        return format_html(
+            '<div style="position:relative;display:inline-block;max-width:480px">'
+            '<img src="{}" width="{}" height="{}" alt="" style="max-width:100%;height:auto;display:block">'
+            '<span title="{}" style="position:absolute;left:{}%;top:{}%;width:14px;height:14px;margin:-7px 0 0 -7px;'
+            'border:2px solid #fff;border-radius:50%;box-shadow:0 0 0 2px #c00"></span></div>',
+            rendition.file.url,
+            rendition.width,
+            rendition.height,
+            _("focal point"),
+            f"{obj.focal_x * 100:.1f}",
+            f"{obj.focal_y * 100:.1f}",
+        )
+
+    @admin.display(description=_("renditions"))
+    def renditions_summary(self, obj: Photo) -> str:
+        rows = sorted(obj.renditions.all(), key=lambda r: (r.crop, r.width, r.format))
+        if not rows:
+            return "—"
+        return format_html_join(
+            ", ",
+            '<a href="{}">{} {} {}</a>',
+            ((r.file.url, r.get_crop_display(), r.width, r.get_format_display()) for r in rows),
+        )
+
+    @admin.display(description=_("used in"))
+    def used_in(self, obj: Photo) -> str:
+        if obj.pk is None:
+            return "—"
+        articles = articles_using(obj)
+        if not articles:
+            return _("No story uses this photo.")
+        return format_html_join(
+            ", ",
+            '<a href="{}">{}</a>',
+            ((reverse("admin:articles_article_change", args=[a.pk]), a.headline) for a in articles),
+        )
+
+    def get_deleted_objects(self, objs, request: HttpRequest):
+        """Refuse to delete a photo still placed in a story body; lead photos are simply unset."""
+        deleted, counts, perms_needed, protected = super().get_deleted_objects(objs, request)
+        for photo in objs:
+            for article in Article.objects.filter(body__contains=f"photos/{photo.key}/").only("headline"):
+                protected.append(
+                    format_html(
+                        '{}: <a href="{}">{}</a>',
+                        _("Placed in the text of"),
+                        reverse("admin:articles_article_change", args=[article.pk]),
+                        article.headline,
+                    )
+                )
+        return deleted, counts, perms_needed, protected
+
+
+def articles_using(photo: Photo) -> list[Article]:
+    """Stories with the photo as lead photo or placed in their text."""
+    from django.db.models import Q
+
+    return list(
+        Article.objects.filter(Q(lead_photo=photo) | Q(body__contains=f"photos/{photo.key}/"))
+        .only("headline")
+        .order_by("-modified_at")[:20]
+    )
