@@ -84,13 +84,20 @@ def delete_files_on_commit(names: Iterable[str]) -> None:
 @receiver(post_init, sender=Photo, dispatch_uid="photo_remember_file")
 def remember_file(sender, instance: Photo, **kwargs) -> None:
     """Note the file and focal point as loaded, to tell later whether they changed."""
-    instance._stored_state = (instance.image.name or "", instance.focal_x, instance.focal_y)
+    # Read the raw values: going through the attributes would load deferred fields, one query per
+    # photo on pages that fetch photos with .only().
+    state = instance.__dict__
+    image = state.get("image")
+    instance._stored_state = (getattr(image, "name", image) or "", state.get("focal_x"), state.get("focal_y"))
 
 
 @receiver(post_save, sender=Photo, dispatch_uid="photo_make_renditions")
 def make_renditions_on_save(sender, instance: Photo, created: bool, raw: bool = False, **kwargs) -> None:
     """A new file or focal point gets new renditions; a replaced master file is removed."""
     if raw or not instance.image:
+        return
+    update_fields = kwargs.get("update_fields")
+    if update_fields is not None and not {"image", "focal_x", "focal_y"} & set(update_fields):
         return
     old_name, old_x, old_y = getattr(instance, "_stored_state", ("", None, None))
     new_state = (instance.image.name, instance.focal_x, instance.focal_y)
