@@ -8,7 +8,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 PYTEST_ARGS ?=
 
-.PHONY: help install install-test demo serve migrate test test-browser check lint clean
+.PHONY: help install install-test demo serve migrate test test-browser check lint clean bench-images
 
 help:
 	@echo "make demo   - set up, load demo content and serve http://$(HOST):$(PORT)/"
@@ -55,6 +55,10 @@ lint: install-test
 
 test-browser: install-test
 	$(PY) -m pytest -m browser $(PYTEST_ARGS)
+
+# Time and peak memory to check a 24-megapixel JPEG and make all its renditions (figures, not a test).
+bench-images: install
+	$(PY) bench/images.py
 
 clean:
 	rm -rf $(VENV) var/newsroom.sqlite3* .pytest_cache .coverage htmlcov

@@ -37,6 +37,7 @@ EXIF_COPYRIGHT = 0x8298
 EXIF_DESCRIPTION = 0x010E
 EXIF_IFD = 0x8769
 EXIF_DATETIME_ORIGINAL = 0x9003
+ORIENTATION = 0x0112
 
 MASTER_EXTENSIONS = {"JPEG": "jpg", "PNG": "png", "WEBP": "webp", "GIF": "gif"}
 
@@ -265,6 +266,9 @@ def to_srgb(image: Image.Image) -> Image.Image:
 def upright(image: Image.Image) -> Image.Image:
     """Apply the EXIF orientation, so a phone photo taken sideways stands up without its EXIF."""
     try:
+        # exif_transpose copies even an upright picture; skipping it saves a full-size copy.
+        if image.getexif().get(ORIENTATION, 1) not in range(2, 9):
+            return image
         turned = ImageOps.exif_transpose(image)
     except Exception:  # noqa: BLE001 - a broken orientation tag leaves the picture as stored
         return image
@@ -398,14 +402,20 @@ def _encode(picture: Image.Image, fmt: str) -> bytes:
     return out.getvalue()
 
 
-def make_renditions(master: bytes, *, focal: tuple[float, float] = (0.5, 0.5)) -> list[RenditionImage]:
+def make_renditions(
+    master: bytes,
+    *,
+    focal: tuple[float, float] = (0.5, 0.5),
+    draft: bool = True,
+    reducing_gap: float | None = 3.0,
+) -> list[RenditionImage]:
     """Every rendition of a master: WebP and JPEG at each width, full frame and focal-point crops."""
     image = Image.open(io.BytesIO(master), formats=ACCEPTED_FORMATS)
     full_size = image.size
     widths = target_widths(full_size[0], WIDTHS)
     box = focal_crop_box(full_size, (3, 2), focal)
     thumb_widths = target_widths(box[2] - box[0], THUMB_WIDTHS)
-    if image.format == "JPEG":
+    if draft and image.format == "JPEG":
         # Let libjpeg decode at 1/2, 1/4 or 1/8 scale when even the largest rendition fits: a 24
         # megapixel photo then never exists in memory at full size.
         largest = widths[-1]
@@ -418,7 +428,7 @@ def make_renditions(master: bytes, *, focal: tuple[float, float] = (0.5, 0.5)) -
         height = max(1, round(width * full_size[1] / full_size[0]))
         picture = base
         if base.size != (width, height):
-            picture = base.resize((width, height), Image.LANCZOS, reducing_gap=3.0)
+            picture = base.resize((width, height), Image.LANCZOS, reducing_gap=reducing_gap)
         for fmt in RENDITION_FORMATS:
             made.append(RenditionImage(FULL, width, height, fmt, _encode(picture, fmt)))
     scaled_box = tuple(round(edge * scale) for edge in box)
@@ -426,7 +436,7 @@ def make_renditions(master: bytes, *, focal: tuple[float, float] = (0.5, 0.5)) -
     crop_ratio = (box[3] - box[1]) / (box[2] - box[0])
     for width in sorted(thumb_widths, reverse=True):
         height = max(1, round(width * crop_ratio))
-        picture = cropped.resize((width, height), Image.LANCZOS, reducing_gap=3.0)
+        picture = cropped.resize((width, height), Image.LANCZOS, reducing_gap=reducing_gap)
         for fmt in RENDITION_FORMATS:
             made.append(RenditionImage(THUMB, width, height, fmt, _encode(picture, fmt)))
     image.close()
