@@ -142,6 +142,11 @@ STORAGES = {
     },
 }
 
+# While developing (and under test) WhiteNoise serves straight from the source folders, so no
+# collectstatic is needed; in production it serves the collected, fingerprinted files.
+WHITENOISE_USE_FINDERS = DEBUG
+WHITENOISE_AUTOREFRESH = DEBUG
+
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 LOGIN_URL = "admin:login"
