@@ -31,7 +31,12 @@ def test_every_admin_page_loads(admin_client):
                            (f"admin:articles_{model}_change", [obj.pk])):  # fmt: skip
             response = admin_client.get(reverse(name, args=args))
             assert response.status_code == 200, name
-    assert admin_client.get(reverse("admin:articles_article_changelist"), {"q": "story", "status": "published"}).status_code == 200
+    assert (
+        admin_client.get(
+            reverse("admin:articles_article_changelist"), {"q": "story", "status": "published"}
+        ).status_code
+        == 200
+    )
 
 
 def test_article_forms_use_ckeditor(admin_client):

@@ -115,7 +115,11 @@ BAD_FILES = [
     ("blank.txt", b"\n\n  \n", "the file is empty"),
     ("no-headline.txt", b"Home > News > Contents\n", "no headline"),
     ("starts-with-byline.txt", b"by Ana Souza\n\nSANTOS, March 2 (HPA) -- Text.\n", "no headline"),
-    ("no-body.txt", b"A headline\n\nUpdated: March 3, 2025 Source: HPA\n\nby Ana Souza\n\nEditor: Ruth Adler\n", "no body"),
+    (
+        "no-body.txt",
+        b"A headline\n\nUpdated: March 3, 2025 Source: HPA\n\nby Ana Souza\n\nEditor: Ruth Adler\n",
+        "no body",
+    ),
     ("photo.jpg", b"\xff\xd8\xff\xe0\x00\x10JFIF\x00\x01\x01\x00\x00\x01", "binary data"),
     ("latin1.txt", "Café headline\n\nBody.\n".encode("latin-1"), "not UTF-8"),
     ("bad-date.txt", b"A headline\n\nUpdated: Smarch 40, 2025 Source: HPA\n\nBody.\n", "Updated: date"),

@@ -20,7 +20,7 @@ XSS_PAYLOADS = [
     '<form action="https://evil.example/"><input name=q><button>Go</button></form>',
     '<p style="position:fixed;top:0;left:0;width:100%;height:100%">cover</p>',
     '<div style="background:url(javascript:alert(1))">x</div>',
-    "<math><mi xlink:href=\"javascript:alert(1)\">x</mi></math>",
+    '<math><mi xlink:href="javascript:alert(1)">x</mi></math>',
     "<body onload=alert(1)>",
     '<meta http-equiv="refresh" content="0;url=https://evil.example/">',
     "<link rel=stylesheet href=https://evil.example/x.css>",
@@ -50,7 +50,7 @@ def test_xss_payloads_are_neutralised(payload):
 @pytest.mark.parametrize(
     "html",
     [
-        "<p>Text with <strong>bold</strong>, <em>italic</em> and a <a href=\"https://example.org/\">link</a>.</p>",
+        '<p>Text with <strong>bold</strong>, <em>italic</em> and a <a href="https://example.org/">link</a>.</p>',
         "<blockquote><p>“A quotation,” she said.</p></blockquote>",
         "<ul><li>one</li><li>two</li></ul><ol><li>first</li></ol>",
         "<h2>Heading</h2><h3>Subheading</h3>",

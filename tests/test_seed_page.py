@@ -55,9 +55,7 @@ def test_seed_page_shows_every_element_in_order(seed_page, seed_path):
     assert positions == sorted(positions), "the elements must appear in the seed's order"
     elements = dict(ordered)
 
-    assert _text(elements["headline"]) == (
-        "Türkiye seeks cooperation with China on electric cars, battery production"
-    )
+    assert _text(elements["headline"]) == ("Türkiye seeks cooperation with China on electric cars, battery production")
     assert _text(elements["meta"]) == "Updated: January 8, 2024 Source: Xinhua News Agency"
     buttons = elements["font"].xpath(".//button")
     assert [b.get("aria-label") for b in buttons] == ["Larger text", "Smaller text"]
@@ -68,9 +66,7 @@ def test_seed_page_shows_every_element_in_order(seed_page, seed_path):
     )
     assert _text(elements["sign-off"]) == "Editor: Li Shimeng"
 
-    seed_paragraphs = [
-        line.strip() for line in seed_path.read_text(encoding="utf-8").splitlines() if line.strip()
-    ]
+    seed_paragraphs = [line.strip() for line in seed_path.read_text(encoding="utf-8").splitlines() if line.strip()]
     first = seed_paragraphs.index(next(p for p in seed_paragraphs if p.startswith("ANKARA")))
     expected_body = seed_paragraphs[first:-1]
     assert [_text(p) for p in paragraphs] == expected_body
