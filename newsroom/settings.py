@@ -83,9 +83,14 @@ WSGI_APPLICATION = "newsroom.wsgi.application"
 
 VAR_DIR = Path(env("NEWSROOM_VAR_DIR", default=str(BASE_DIR / "var")))
 
+DATABASE_URL = env("DATABASE_URL", default="")
+if not DATABASE_URL:
+    # The embedded default: an SQLite file under var/, which a fresh checkout does not have yet.
+    VAR_DIR.mkdir(parents=True, exist_ok=True)
+    DATABASE_URL = f"sqlite:///{VAR_DIR / 'newsroom.sqlite3'}"
 DATABASES = {
     "default": dj_database_url.parse(
-        env("DATABASE_URL", default=f"sqlite:///{VAR_DIR / 'newsroom.sqlite3'}"),
+        DATABASE_URL,
         conn_max_age=int(env("DJANGO_CONN_MAX_AGE", default="0")),
     )
 }
