@@ -5,6 +5,7 @@ Development gets safe defaults (SQLite under var/, local-memory cache, debug on)
 """
 
 from pathlib import Path
+from typing import Any
 
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
@@ -181,7 +182,7 @@ LOGGING = {
 
 # --- The newsroom ---------------------------------------------------------------------------
 
-NEWSROOM = {
+NEWSROOM: dict[str, Any] = {
     # The public address, used where a link must be absolute (command output, feeds, e-mail).
     "BASE_URL": env("NEWSROOM_BASE_URL", default="http://127.0.0.1:8000").rstrip("/"),
     "SITE_NAME": env("NEWSROOM_SITE_NAME", default="Newsroom"),
