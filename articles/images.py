@@ -117,7 +117,7 @@ def check_bytes(data: bytes, *, name: str) -> CheckedImage:
     )
     try:
         with Image.open(io.BytesIO(data), formats=ACCEPTED_FORMATS) as probe:
-            image_format = probe.format
+            image_format = probe.format or ""
             width, height = probe.size
     except Image.DecompressionBombError:
         raise _too_many_pixels(name, None) from None
@@ -428,15 +428,15 @@ def make_renditions(
         height = max(1, round(width * full_size[1] / full_size[0]))
         picture = base
         if base.size != (width, height):
-            picture = base.resize((width, height), Image.LANCZOS, reducing_gap=reducing_gap)
+            picture = base.resize((width, height), Image.Resampling.LANCZOS, reducing_gap=reducing_gap)
         for fmt in RENDITION_FORMATS:
             made.append(RenditionImage(FULL, width, height, fmt, _encode(picture, fmt)))
-    scaled_box = tuple(round(edge * scale) for edge in box)
-    cropped = base.crop(scaled_box)
+    left, top, right, bottom = (round(edge * scale) for edge in box)
+    cropped = base.crop((left, top, right, bottom))
     crop_ratio = (box[3] - box[1]) / (box[2] - box[0])
     for width in sorted(thumb_widths, reverse=True):
         height = max(1, round(width * crop_ratio))
-        picture = cropped.resize((width, height), Image.LANCZOS, reducing_gap=reducing_gap)
+        picture = cropped.resize((width, height), Image.Resampling.LANCZOS, reducing_gap=reducing_gap)
         for fmt in RENDITION_FORMATS:
             made.append(RenditionImage(THUMB, width, height, fmt, _encode(picture, fmt)))
     image.close()

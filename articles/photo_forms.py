@@ -12,6 +12,14 @@ from articles.models import Photo
 ACCEPT = "image/jpeg,image/png,image/webp,image/gif"
 
 
+class CheckedFile(ContentFile):
+    """The cleaned master of an accepted upload, carrying what was read from the original."""
+
+    def __init__(self, checked: images.CheckedImage) -> None:
+        super().__init__(checked.content, name=f"photo.{checked.extension}")
+        self.checked = checked
+
+
 class PhotoFileField(forms.FileField):
     """A file accepted only when articles.images decodes it; cleans to the metadata-free master."""
 
@@ -24,10 +32,8 @@ class PhotoFileField(forms.FileField):
         upload = super().to_python(data)
         if upload is None:
             return None
-        checked = images.check_upload(upload, name=upload.name)
-        master = ContentFile(checked.content, name=f"photo.{checked.extension}")
-        master.checked = checked
-        return master
+        checked = images.check_upload(upload, name=upload.name or "")
+        return CheckedFile(checked)
 
 
 class PhotoForm(forms.ModelForm):
@@ -51,7 +57,7 @@ class PhotoForm(forms.ModelForm):
         }
 
     def clean(self):
-        cleaned = super().clean()
+        cleaned = super().clean() or {}
         checked = getattr(cleaned.get("image"), "checked", None)
         if checked is not None:
             if not cleaned.get("credit") and checked.credit:

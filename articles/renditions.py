@@ -61,7 +61,8 @@ def refresh_renditions(photo: Photo) -> list[Rendition]:
     # Widths the new picture cannot fill any more: their rows go now, their files after commit.
     for obsolete in existing.values():
         obsolete.delete()
-    photo._prefetched_objects_cache = {}
+    # Later reads (the editor's JSON answer, a template) must see the new rows, not a stale prefetch.
+    photo.__dict__.pop("_prefetched_objects_cache", None)
     return kept
 
 
@@ -88,7 +89,7 @@ def remember_file(sender, instance: Photo, **kwargs) -> None:
     # photo on pages that fetch photos with .only().
     state = instance.__dict__
     image = state.get("image")
-    instance._stored_state = (getattr(image, "name", image) or "", state.get("focal_x"), state.get("focal_y"))
+    state["_stored_state"] = (getattr(image, "name", image) or "", state.get("focal_x"), state.get("focal_y"))
 
 
 @receiver(post_save, sender=Photo, dispatch_uid="photo_make_renditions")
@@ -99,14 +100,14 @@ def make_renditions_on_save(sender, instance: Photo, created: bool, raw: bool = 
     update_fields = kwargs.get("update_fields")
     if update_fields is not None and not {"image", "focal_x", "focal_y"} & set(update_fields):
         return
-    old_name, old_x, old_y = getattr(instance, "_stored_state", ("", None, None))
+    old_name, old_x, old_y = instance.__dict__.get("_stored_state", ("", None, None))
     new_state = (instance.image.name, instance.focal_x, instance.focal_y)
     if not created and new_state == (old_name, old_x, old_y) and instance.renditions.exists():
         return
     refresh_renditions(instance)
     if old_name and old_name != instance.image.name:
         delete_files_on_commit([old_name])
-    instance._stored_state = new_state
+    instance.__dict__["_stored_state"] = new_state
 
 
 @receiver(post_delete, sender=Photo, dispatch_uid="photo_delete_master")

@@ -31,7 +31,7 @@ def test_demo_photos_load_once():
     before = dict(Article.objects.values_list("pk", "lead_photo_id"))
     out = io.StringIO()
     call_command("load_demo", stdout=out)
-    assert "0 photos attached" in out.getvalue()
+    assert "Demo photos: 0 attached." in out.getvalue()
     assert Photo.objects.count() == len(before)
     assert dict(Article.objects.values_list("pk", "lead_photo_id")) == before
 
@@ -43,5 +43,5 @@ def test_demo_story_without_photo_gets_it_back():
     Photo.objects.first().delete()
     out = io.StringIO()
     call_command("load_demo", stdout=out)
-    assert "1 photos attached" in out.getvalue()
+    assert "Demo photos: 1 attached." in out.getvalue()
     assert not Article.objects.filter(lead_photo__isnull=True).exists()

@@ -104,7 +104,7 @@ class PhotoAdmin(admin.ModelAdmin):
             return "—"
         articles = articles_using(obj)
         if not articles:
-            return _("No story uses this photo.")
+            return str(_("No story uses this photo."))
         return format_html_join(
             ", ",
             '<a href="{}">{}</a>',

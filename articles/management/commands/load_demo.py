@@ -58,10 +58,8 @@ class Command(BaseCommand):
             workflow.publish(article, user=None, at=published_at, backdated=True)
             created += 1
         photos = self._photos()
-        self.stdout.write(
-            f"Demo content: {created} new stories, {Article.objects.published().count()} published, "
-            f"{photos} photos attached."
-        )
+        self.stdout.write(f"Demo content: {created} new stories, {Article.objects.published().count()} published.")
+        self.stdout.write(f"Demo photos: {photos} attached.")
         if options["admin"]:
             self._admin()
 
