@@ -15,7 +15,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from django_ckeditor_5.widgets import CKEditor5Widget
 
-from articles import wire, workflow
+from articles import photo_html, wire, workflow
 from articles.models import Article, ArticleAuthor, Author, Editor, Section, Source
 
 
@@ -75,6 +75,10 @@ class ArticleAdminForm(forms.ModelForm):
             "body": CKEditor5Widget(config_name="article"),
             "summary": forms.Textarea(attrs={"rows": 3}),
         }
+
+    def clean_body(self) -> str:
+        # Library photos placed in the text get their srcset, width and height (articles/photo_html.py).
+        return photo_html.responsive_body_images(self.cleaned_data["body"])
 
 
 class WireImportForm(forms.Form):

@@ -45,6 +45,9 @@ class PhotoAdmin(admin.ModelAdmin):
         ),
     ]
 
+    class Media:
+        js = ["js/admin-focal-point.js"]
+
     def get_queryset(self, request: HttpRequest):
         return super().get_queryset(request).prefetch_related("renditions")
 
@@ -75,16 +78,18 @@ class PhotoAdmin(admin.ModelAdmin):
             return "—"
         # The marker shows where the focal point falls; saving with new values re-crops the thumbnails.
         return format_html(
-            '<div style="position:relative;display:inline-block;max-width:480px">'
+            '<div data-focal-point style="position:relative;display:inline-block;max-width:480px">'
             '<img src="{}" width="{}" height="{}" alt="" style="max-width:100%;height:auto;display:block">'
-            '<span title="{}" style="position:absolute;left:{}%;top:{}%;width:14px;height:14px;margin:-7px 0 0 -7px;'
-            'border:2px solid #fff;border-radius:50%;box-shadow:0 0 0 2px #c00"></span></div>',
+            '<span data-focal-marker title="{}" style="position:absolute;left:{}%;top:{}%;width:14px;height:14px;'
+            "margin:-7px 0 0 -7px;border:2px solid #fff;border-radius:50%;box-shadow:0 0 0 2px #c00;"
+            'pointer-events:none"></span></div><p class="help">{}</p>',
             rendition.file.url,
             rendition.width,
             rendition.height,
             _("focal point"),
             f"{obj.focal_x * 100:.1f}",
             f"{obj.focal_y * 100:.1f}",
+            _("Click the picture to move the focal point, then save."),
         )
 
     @admin.display(description=_("renditions"))

@@ -1,0 +1,48 @@
+"""Story bodies: library photos placed by the editor get srcset, sizes, width and height when saved.
+
+CKEditor places an <img> with the one URL our upload endpoint returns. Before the body is stored,
+each <img> whose address is a library rendition is completed from the Rendition rows: a JPEG
+srcset of every width, the column's sizes, and the width and height that keep the page from
+jumping while it loads. This runs once per save, never per page view.
+"""
+
+from __future__ import annotations
+
+import re
+
+from django.utils.html import escape
+
+from articles.models import Photo
+
+# The body column: 44rem wide on larger screens, the screen less its margins on phones.
+BODY_SIZES = "(min-width: 46rem) 44rem, calc(100vw - 2rem)"
+
+IMG_TAG = re.compile(r"<img\b[^>]*>", re.IGNORECASE)
+RENDITION_SRC = re.compile(r'\bsrc="[^"]*/photos/(?P<key>[0-9a-f]{8,32})/full-(?P<width>\d+)\.(?:jpg|webp)"')
+LAYOUT_ATTRIBUTES = re.compile(r'\s+(?:srcset|sizes|width|height)="[^"]*"', re.IGNORECASE)
+
+
+def responsive_body_images(html: str) -> str:
+    """Return html with each library <img> given srcset, sizes, width and height (two queries at most)."""
+    keys = {match.group("key") for match in RENDITION_SRC.finditer(html)}
+    if not keys:
+        return html
+    photos = {photo.key: photo for photo in Photo.objects.filter(key__in=keys).with_renditions()}
+
+    def complete(match: re.Match) -> str:
+        tag = match.group(0)
+        found = RENDITION_SRC.search(tag)
+        photo = photos.get(found.group("key")) if found else None
+        if found is None or photo is None:
+            return tag
+        shown = photo.best_rendition(int(found.group("width")))
+        if shown is None:
+            return tag
+        attributes = (
+            f' srcset="{escape(photo.srcset())}" sizes="{BODY_SIZES}" width="{shown.width}" height="{shown.height}"'
+        )
+        bare_tag = LAYOUT_ATTRIBUTES.sub("", tag)
+        closing = "/>" if bare_tag.endswith("/>") else ">"
+        return bare_tag[: -len(closing)].rstrip() + attributes + closing
+
+    return IMG_TAG.sub(complete, html)
