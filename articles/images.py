@@ -30,7 +30,8 @@ ACCEPTED_FORMATS = ("JPEG", "PNG", "WEBP", "GIF")
 
 # Markup a browser could run if a file were ever served as HTML or SVG. A photo's compressed data
 # does not contain these words by chance, so finding one means a polyglot or a renamed document.
-MARKUP = re.compile(rb"<\s*(?:script|html|svg|body|iframe|object|embed|\?php|\?xml|!doctype)\b", re.IGNORECASE)
+# (XMP packets, "<?xpacket ...><x:xmpmeta ...>", are XML but contain none of these.)
+MARKUP = re.compile(rb"<\s*(?:script|html|svg|body|iframe|object|embed|\?php|!doctype)\b", re.IGNORECASE)
 
 EXIF_ARTIST = 0x013B
 EXIF_COPYRIGHT = 0x8298

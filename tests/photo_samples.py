@@ -55,7 +55,8 @@ def jpeg_with_gps(size: tuple[int, int] = (1800, 1200), **exif_kwargs) -> bytes:
         "JPEG",
         quality=90,
         exif=gps_exif(**exif_kwargs),
-        xmp=b'<x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:Description exif:GPSLatitude="39,55.2N"/></x:xmpmeta>',
+        xmp=b'<?xpacket begin="" id="W5M0MpCehiHzreSzNTczkc9d"?><x:xmpmeta xmlns:x="adobe:ns:meta/">'
+        b'<rdf:RDF><rdf:Description exif:GPSLatitude="39,55.2N"/></rdf:RDF></x:xmpmeta><?xpacket end="w"?>',
         comment=b"taken at the safe house",
     )
 
@@ -97,6 +98,9 @@ def good_files() -> dict[str, tuple[str, bytes]]:
         "webp": ("quay.webp", encode(picture((700, 500)), "WEBP", quality=80)),
         "gif": ("logo.gif", encode(picture((300, 200)).convert("P"), "GIF")),
         "animated-gif": ("spinner.gif", animated_gif()),
+        "cmyk-jpeg": ("print.jpg", encode(picture((500, 400), "CMYK"), "JPEG")),
+        "16-bit-png": ("scan.png", encode(Image.new("I;16", (400, 300), 30000), "PNG")),
+        "transparent-png": ("logo.png", encode(picture((400, 300), "P"), "PNG", transparency=0)),
     }
 
 

@@ -144,3 +144,17 @@ def test_rendition_name_is_stable():
     photo = Photo(key="abc123")
     assert renditions.rendition_name(photo, "", 640, "webp") == "photos/abc123/full-640.webp"
     assert renditions.rendition_name(photo, "3:2", 320, "jpeg") == "photos/abc123/thumb-320.jpg"
+
+
+@pytest.mark.django_db
+def test_refresh_command_remakes_missing_files():
+    """After a rendition file is lost, refresh_renditions writes it again under the same name."""
+    from django.core.management import call_command
+
+    photo = PhotoFactory()
+    lost = photo.best_rendition(640)
+    default_storage.delete(lost.file.name)
+    out = io.StringIO()
+    call_command("refresh_renditions", str(photo.pk), stdout=out)
+    assert default_storage.exists(lost.file.name)
+    assert "1 photos refreshed." in out.getvalue()

@@ -7,7 +7,6 @@ import secrets
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
-from django.urls import reverse
 from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 
@@ -114,7 +113,8 @@ class Photo(models.Model):
         return Truncator(text).chars(80)
 
     def get_absolute_url(self) -> str:
-        return reverse("admin:articles_photo_change", args=[self.pk])
+        # A photo has no page of its own; the admin's "view on site" opens its largest rendition.
+        return self.best_url(1600)
 
     def caption_credit(self) -> str:
         """'Caption text (Credit)' as printed under the photo."""
