@@ -118,7 +118,9 @@ def check_bytes(data: bytes, *, name: str) -> CheckedImage:
     )
     try:
         with Image.open(io.BytesIO(data), formats=ACCEPTED_FORMATS) as probe:
-            image_format = probe.format or ""
+            # Many cameras add a preview image (MPF); Pillow then calls the JPEG "MPO". The first
+            # image is the photo.
+            image_format = "JPEG" if probe.format == "MPO" else probe.format or ""
             width, height = probe.size
     except Image.DecompressionBombError:
         raise _too_many_pixels(name, None) from None

@@ -98,6 +98,10 @@ def good_files() -> dict[str, tuple[str, bytes]]:
         "webp": ("quay.webp", encode(picture((700, 500)), "WEBP", quality=80)),
         "gif": ("logo.gif", encode(picture((300, 200)).convert("P"), "GIF")),
         "animated-gif": ("spinner.gif", animated_gif()),
+        "camera-jpeg-with-preview": (
+            "DSC_0042.JPG",
+            encode(picture((800, 600)), "MPO", save_all=True, append_images=[picture((160, 120))]),
+        ),
         "cmyk-jpeg": ("print.jpg", encode(picture((500, 400), "CMYK"), "JPEG")),
         "16-bit-png": ("scan.png", encode(Image.new("I;16", (400, 300), 30000), "PNG")),
         "transparent-png": ("logo.png", encode(picture((400, 300), "P"), "PNG", transparency=0)),

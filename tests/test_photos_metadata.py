@@ -91,3 +91,21 @@ def test_colour_profile_applied_then_removed():
     master = Image.open(io.BytesIO(checked.content))
     assert "icc_profile" not in master.info
     assert all(abs(a - b) <= 2 for a, b in zip(master.convert("RGB").getpixel((10, 10)), (200, 60, 30), strict=True))
+
+
+@pytest.mark.parametrize("fmt", ["PNG", "WEBP"])
+def test_gps_stripped_from_png_and_webp(fmt, db):
+    """PNG and WebP files carry EXIF too; their GPS position is gone from the master and renditions."""
+    from django.core.files.base import ContentFile
+
+    from articles import images
+
+    data = photo_samples.encode(photo_samples.picture((900, 600)), fmt, exif=photo_samples.gps_exif())
+    assert photo_samples.GPS_IFD in Image.open(io.BytesIO(data)).getexif()
+    checked = images.check_bytes(data, name=f"gps.{fmt.lower()}")
+    assert checked.had_gps and checked.credit == "Ana Lima"
+    photo = Photo(credit=checked.credit)
+    photo.image = ContentFile(checked.content, name=f"p.{checked.extension}")
+    photo.save()
+    for name in served_files(photo):
+        assert_no_metadata(name)
