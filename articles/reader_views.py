@@ -91,8 +91,10 @@ class SearchView(StoryListMixin, ListView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["query"] = self.query
+        words = search.query_words(self.query)
         for story in context["articles"]:
-            story.search_snippet = search.render_snippet(story, self.query)
+            story.search_summary = search.highlight(story.summary, words)
+            story.search_snippet = search.render_snippet(story)
         return context
 
 

@@ -6,9 +6,11 @@ from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.contrib.sitemaps import Sitemap
-from django.db.models import OuterRef, Subquery
+from django.db.models import OuterRef, Q, Subquery, Value
+from django.db.models.functions import Concat
 from django.http import HttpRequest, HttpResponse
 from django.template.response import TemplateResponse
+from django.urls import reverse
 
 from articles.models import Article, Section
 
@@ -26,14 +28,34 @@ class PublicSiteMixin:
         return urlsplit(settings.NEWSROOM["BASE_URL"]).scheme
 
 
+class HomeSitemap(PublicSiteMixin, Sitemap):
+    """The home page, last modified with the newest public story."""
+
+    changefreq = "always"
+    priority = 1.0
+
+    def items(self) -> list[str]:
+        return ["articles:home"]
+
+    def location(self, item: str) -> str:
+        return reverse(item)
+
+    def lastmod(self, item: str):
+        return Article.objects.published().order_by("-updated_at").values_list("updated_at", flat=True).first()
+
+
 class SectionSitemap(PublicSiteMixin, Sitemap):
-    """Every section, last modified when its newest public story was."""
+    """Every section, last modified when its newest public story (its subsections' too) was."""
 
     changefreq = "hourly"
     priority = 0.6
 
     def items(self):
-        newest = Article.objects.published().filter(section=OuterRef("pk")).order_by("-updated_at")
+        newest = (
+            Article.objects.published()
+            .filter(Q(section=OuterRef("pk")) | Q(section__path__startswith=Concat(OuterRef("path"), Value("/"))))
+            .order_by("-updated_at")
+        )
         return Section.objects.annotate(newest=Subquery(newest.values("updated_at")[:1])).order_by("path")
 
     def lastmod(self, section: Section):
@@ -59,7 +81,7 @@ class ArticleSitemap(PublicSiteMixin, Sitemap):
         return article.updated_at or article.published_at
 
 
-SITEMAPS = {"sections": SectionSitemap, "articles": ArticleSitemap}
+SITEMAPS = {"home": HomeSitemap, "sections": SectionSitemap, "articles": ArticleSitemap}
 
 
 def news_sitemap(request: HttpRequest) -> HttpResponse:
