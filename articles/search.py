@@ -3,7 +3,7 @@
 On PostgreSQL the article's stored `search_vector` (kept by a trigger: headline A, summary B,
 body C) is matched with `websearch_to_tsquery`, which accepts any text a reader types (quotes,
 `&|!`, SQL-looking text) without a syntax error. On SQLite every word must appear in the
-headline, summary or body.
+headline, summary or body, at the start of a word.
 """
 
 from __future__ import annotations
@@ -70,7 +70,9 @@ def search_articles(published: QuerySet, query: str) -> QuerySet:
         return published.none()
     condition = Q()
     for word in words:
-        condition &= Q(headline__icontains=word) | Q(summary__icontains=word) | Q(body__icontains=word)
+        # A word start, so "port" finds "ports" but not "sports"; re.escape keeps it a literal.
+        pattern = rf"\b{re.escape(word)}"
+        condition &= Q(headline__iregex=pattern) | Q(summary__iregex=pattern) | Q(body__iregex=pattern)
     return published.filter(condition).order_by("-published_at")
 
 
@@ -87,7 +89,8 @@ def highlight(text: str, words: list[str]) -> SafeString:
     """Escape text and wrap each occurrence of the words in <mark>."""
     if not words:
         return escape(text)
-    pattern = re.compile("(" + "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) + ")", re.I)
+    alternatives = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    pattern = re.compile(rf"(\b(?:{alternatives}))", re.IGNORECASE)
     # split() with a group alternates plain text and matches; each piece is escaped on its own.
     pieces = pattern.split(text)
     out = [f"<mark>{escape(piece)}</mark>" if i % 2 else str(escape(piece)) for i, piece in enumerate(pieces)]

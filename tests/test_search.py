@@ -109,3 +109,10 @@ def test_search_vector_follows_edits(client):
     story.save()
     assert list(search(client, "replacement").context["articles"]) == [story]
     assert list(search(client, "original").context["articles"]) == []
+
+
+def test_search_matches_whole_words_not_inside_others(client):
+    """Searching 'port' finds a story about ports but not one only about sports."""
+    ports = ArticleFactory(published=True, headline="Ports reopen after the storm")
+    ArticleFactory(published=True, headline="Sports results", summary="", body="<p>Football.</p>")
+    assert list(search(client, "port").context["articles"]) == [ports]
