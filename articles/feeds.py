@@ -21,7 +21,8 @@ def feed_items(queryset):
     return (
         queryset.select_related("section", "source")
         .prefetch_related(
-            Prefetch("byline", queryset=ArticleAuthor.objects.select_related("author").order_by("position"))
+            Prefetch("byline", queryset=ArticleAuthor.objects.select_related("author").order_by("position")),
+            "tags",
         )
         .order_by("-published_at", "-pk")[:FEED_LENGTH]
     )
@@ -55,7 +56,7 @@ class LatestStoriesFeed(Feed):
         return item.byline_text() or item.source.name
 
     def item_categories(self, item: Article) -> list[str]:
-        return [item.section.name]
+        return [item.section.name, *sorted(tag.name for tag in item.tags.all())]
 
     def item_pubdate(self, item: Article):
         return item.published_at

@@ -22,7 +22,7 @@ def logo_url() -> str:
     return absolute(static("img/logo.png"))
 
 
-def article_metadata(article: Article) -> dict:
+def article_metadata(article: Article, *, tags: list | None = None) -> dict:
     """Everything the article page's <head> needs, prepared from the prefetched article."""
     canonical = absolute(article.get_absolute_url())
     description = Truncator(article.summary or article.headline).chars(200)
@@ -49,6 +49,8 @@ def article_metadata(article: Article) -> dict:
         "sourceOrganization": {"@type": "Organization", "name": article.source.name},
         "image": [image],
     }
+    if tags:
+        json_ld["keywords"] = [tag.name for tag in tags]
     dateline = article.dateline().removesuffix(" --")
     if dateline:
         json_ld["dateline"] = dateline

@@ -110,7 +110,9 @@ class ArticleDetailView(PublishedArticlesMixin, DetailView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["lineage"] = self.object.section.lineage()
-        context["page_meta"] = seo.article_metadata(self.object)
+        # Queries: 1 for the story's tags (name and slug only).
+        context["tags"] = list(self.object.tags.order_by("name").only("name", "slug"))
+        context["page_meta"] = seo.article_metadata(self.object, tags=context["tags"])
         return context
 
 

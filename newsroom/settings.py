@@ -47,6 +47,7 @@ INSTALLED_APPS = [
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "django_ckeditor_5",
+    "taggit",
     "articles",
 ]
 
@@ -123,6 +124,8 @@ LANGUAGES = [
 LOCALE_PATHS = [BASE_DIR / "locale"]
 # Our own date formats per language (English dates as on agency pages: January 8, 2024).
 FORMAT_MODULE_PATH = ["newsroom.formats"]
+# Tag names are matched without regard to case, so "Energy" and "energy" are one tag.
+TAGGIT_CASE_INSENSITIVE = True
 USE_I18N = True
 # Times are stored in UTC; pages, datelines and URLs use the newsroom's display zone.
 USE_TZ = True

@@ -1,6 +1,7 @@
 """Helpers shared by the reader-site tests: the public URLs of a data set."""
 
 from django.urls import reverse
+from taggit.models import Tag
 
 from articles.models import Article, Author, Section, Source
 
@@ -39,4 +40,5 @@ def public_urls() -> list[str]:
         )
     urls += [author.get_absolute_url() for author in Author.objects.all()]
     urls += [source.get_absolute_url() for source in Source.objects.all()]
+    urls += [reverse("articles:tag", kwargs={"slug": tag.slug}) for tag in Tag.objects.all()]
     return urls

@@ -17,7 +17,9 @@ def build(size: int):
     stories = []
     for section in sections:
         for _ in range(size):
-            stories.append(ArticleFactory(published=True, section=section, authors=authors[: 1 + len(stories) % 3]))
+            story = ArticleFactory(published=True, section=section, authors=authors[: 1 + len(stories) % 3])
+            story.tags.add(*[f"tag {n}" for n in range(len(stories) % 4)])
+            stories.append(story)
     return stories[-1], authors[0]
 
 
@@ -40,9 +42,9 @@ def test_section_page_queries(client, django_assert_num_queries, size):
 @pytest.mark.parametrize("size", [1, 6])
 def test_article_page_queries(client, django_assert_num_queries, size):
     """Article: the last-modified lookup, the article with section/source/editor, the byline, the
-    breadcrumb, the navigation."""
+    tags, the breadcrumb, the navigation."""
     article, _ = build(size)
-    with django_assert_num_queries(5):
+    with django_assert_num_queries(6):
         assert client.get(article.get_absolute_url()).status_code == 200
 
 
@@ -81,9 +83,17 @@ def test_day_archive_and_source_queries(client, django_assert_num_queries, size)
 
 @pytest.mark.parametrize("size", [1, 6])
 def test_feed_and_sitemap_queries(client, django_assert_num_queries, size):
-    """Feeds: stories and bylines (2); sitemap.xml: home lastmod, count and page of sections and stories (5)."""
+    """Feeds: stories, bylines, tags (3); sitemap.xml: home lastmod, count and page of sections and stories (5)."""
     build(size)
-    with django_assert_num_queries(2):
+    with django_assert_num_queries(3):
         assert client.get(reverse("feed-rss")).status_code == 200
     with django_assert_num_queries(5):
         assert client.get(reverse("sitemap")).status_code == 200
+
+
+@pytest.mark.parametrize("size", [1, 6])
+def test_tag_page_queries(client, django_assert_num_queries, size):
+    """Tag: the tag, the count for pagination, the page of stories, the navigation."""
+    build(size)
+    with django_assert_num_queries(4):
+        assert client.get(reverse("articles:tag", kwargs={"slug": "tag-1"})).status_code == 200

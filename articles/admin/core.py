@@ -68,7 +68,7 @@ class ArticleAdminForm(forms.ModelForm):
         model = Article
         fields = [
             "headline", "section", "source", "summary", "body", "dateline_place", "dateline_date", "editor",
-            "slug", "language",
+            "slug", "language", "tags",
         ]  # fmt: skip
         widgets = {
             "body": CKEditor5Widget(config_name="article"),
@@ -133,7 +133,7 @@ class ArticleAdmin(admin.ModelAdmin):
     actions = ["submit_selected", "publish_selected"]
     change_list_template = "admin/articles/article/change_list.html"
     fieldsets = [
-        (None, {"fields": ["headline", "section", "source", "summary", "body"]}),
+        (None, {"fields": ["headline", "section", "source", "summary", "body", "tags"]}),
         (_("Dateline and sign-off"), {"fields": ["dateline_place", "dateline_date", "editor"]}),
         (_("Publication"), {"fields": ["status", "published_at", "updated_at"]}),
         (

@@ -14,6 +14,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from slugify import slugify
+from taggit.managers import TaggableManager
 
 from articles.richtext import sanitize_html
 
@@ -305,6 +306,11 @@ class Article(models.Model):
         editable=False,
         on_delete=models.SET_NULL,
         related_name="+",
+    )
+    tags = TaggableManager(
+        verbose_name=_("tags"),
+        blank=True,
+        help_text=_("Keywords readers can follow, separated by commas, e.g. energy, Portugal."),
     )
     # Filled by a PostgreSQL trigger (migration 0002) from headline, summary and body; stays empty
     # on SQLite, where search falls back to plain matching.
