@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import functools
 import hashlib
+import logging
 import time
 from collections.abc import Callable
 
@@ -21,6 +22,8 @@ from django.utils import timezone, translation
 from django.utils.cache import get_conditional_response, patch_cache_control, patch_vary_headers
 
 GENERATION_KEY = "newsroom:pages:generation"
+
+logger = logging.getLogger(__name__)
 
 
 def _next_embargo_end() -> float | None:
@@ -88,8 +91,15 @@ def public_page(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse
             response = view(request, *args, **kwargs)
             _mark_public(response, config)
             return response
-        key = _page_key(request, current_generation())
-        cached = cache.get(key)
+        try:
+            key = _page_key(request, current_generation())
+            cached = cache.get(key)
+        except Exception:
+            # A cache outage (Redis down) must not take the site with it: serve the page uncached.
+            logger.warning("Page cache unavailable; serving %s uncached", request.path, exc_info=True)
+            response = view(request, *args, **kwargs)
+            _mark_public(response, config)
+            return response
         if cached is not None:
             response = _rebuild(cached)
             conditional = get_conditional_response(
@@ -104,7 +114,10 @@ def public_page(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse
             response = response.render()
         _mark_public(response, config)
         if response.status_code == 200 and not response.streaming and not response.cookies:
-            cache.set(key, _freeze(response), config["SECONDS"])
+            try:
+                cache.set(key, _freeze(response), config["SECONDS"])
+            except Exception:
+                logger.warning("Page cache unavailable; %s not stored", request.path, exc_info=True)
         return response
 
     return wrapped

@@ -109,7 +109,7 @@ def publish(
         article.published_at = when
         article.updated_at = when
         article.save()
-        transaction.on_commit(purge_public_pages)
+        transaction.on_commit(purge_public_pages, robust=True)
     return article
 
 
@@ -123,7 +123,7 @@ def correct(article: Article, *, user: User | None, note: str) -> Article:
         _require_state(article, {Status.PUBLISHED}, _("correct"))
         article.updated_at = max(timezone.now(), article.published_at or timezone.now())
         article.save(update_fields=["updated_at", "modified_at"])
-        transaction.on_commit(purge_public_pages)
+        transaction.on_commit(purge_public_pages, robust=True)
     return article
 
 
@@ -137,5 +137,5 @@ def withdraw(article: Article, *, user: User | None, note: str) -> Article:
         _require_state(article, {Status.PUBLISHED}, _("withdraw"))
         article.status = Status.WITHDRAWN
         article.save(update_fields=["status", "modified_at"])
-        transaction.on_commit(purge_public_pages)
+        transaction.on_commit(purge_public_pages, robust=True)
     return article

@@ -138,3 +138,33 @@ def test_language_is_part_of_the_cache_key(client, story):
     english = client.get("/", headers={"Accept-Language": "en"}).content.decode()
     chinese = client.get("/", headers={"Accept-Language": "zh-hans"}).content.decode()
     assert english != chinese
+
+
+def test_pages_still_render_when_the_cache_is_down(client, story, monkeypatch):
+    """If the cache server is unreachable, readers still get the page, uncached."""
+    from django.core.cache import cache
+
+    def broken(*args, **kwargs):
+        raise ConnectionError("cache is down")
+
+    monkeypatch.setattr(cache, "get", broken)
+    monkeypatch.setattr(cache, "set", broken)
+    response = client.get(story.get_absolute_url())
+    assert response.status_code == 200
+    assert "First story" in response.content.decode()
+
+
+def test_publish_succeeds_when_the_purge_fails(story, monkeypatch, django_capture_on_commit_callbacks):
+    """A cache outage while publishing is logged; the story is still published."""
+    from articles import cache as page_cache
+
+    def broken():
+        raise ConnectionError("cache is down")
+
+    monkeypatch.setattr(page_cache, "purge_public_pages", broken)
+    monkeypatch.setattr(workflow, "purge_public_pages", broken)
+    draft = ArticleFactory(section=story.section, status="submitted")
+    with django_capture_on_commit_callbacks(execute=True):
+        workflow.publish(draft, user=None)
+    draft.refresh_from_db()
+    assert draft.status == "published"

@@ -35,9 +35,9 @@ def test_no_axe_violations(page, site, axe_script, kind):
 
 
 @pytest.mark.parametrize("kind", ["home", "section", "article", "search"])
-def test_fits_a_320px_screen(browser, site, kind, tmp_path):
+def test_fits_a_320px_screen(chromium_browser, site, kind, tmp_path):
     """On a 320 px wide phone the page has no horizontal scroll."""
-    context = browser.new_context(viewport={"width": 320, "height": 640})
+    context = chromium_browser.new_context(viewport={"width": 320, "height": 640})
     page = context.new_page()
     page.goto(site[kind])
     page.screenshot(path=str(tmp_path / f"{kind}-320.png"), full_page=True)
