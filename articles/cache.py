@@ -17,7 +17,7 @@ from collections.abc import Callable
 
 from django.conf import settings
 from django.core.cache import cache
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, HttpResponseBase
 from django.utils import timezone, translation
 from django.utils.cache import get_conditional_response, patch_cache_control, patch_vary_headers
 
@@ -76,11 +76,11 @@ def _is_anonymous(request: HttpRequest) -> bool:
     return user is None or not user.is_authenticated
 
 
-def public_page(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
+def public_page(view: Callable[..., HttpResponseBase]) -> Callable[..., HttpResponseBase]:
     """Serve a public view from the page cache to anonymous readers; staff always see it fresh."""
 
     @functools.wraps(view)
-    def wrapped(request: HttpRequest, *args, **kwargs) -> HttpResponse:
+    def wrapped(request: HttpRequest, *args, **kwargs) -> HttpResponseBase:
         config = page_settings()
         if request.method not in ("GET", "HEAD") or not _is_anonymous(request):
             response = view(request, *args, **kwargs)
@@ -108,12 +108,12 @@ def public_page(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse
                 last_modified=_last_modified(response),
                 response=response,
             )
-            return conditional
+            return conditional if conditional is not None else response
         response = view(request, *args, **kwargs)
         if hasattr(response, "render") and callable(response.render):
             response = response.render()
         _mark_public(response, config)
-        if response.status_code == 200 and not response.streaming and not response.cookies:
+        if isinstance(response, HttpResponse) and response.status_code == 200 and not response.cookies:
             try:
                 cache.set(key, _freeze(response), config["SECONDS"])
             except Exception:
@@ -123,7 +123,7 @@ def public_page(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse
     return wrapped
 
 
-def _mark_public(response: HttpResponse, config: dict) -> None:
+def _mark_public(response: HttpResponseBase, config: dict) -> None:
     if response.status_code in (200, 301, 304, 404, 410):
         patch_cache_control(response, public=True, max_age=config["MAX_AGE"], s_maxage=config["S_MAXAGE"])
     patch_vary_headers(response, ("Accept-Language", "Cookie"))
@@ -140,7 +140,7 @@ def _rebuild(frozen: dict) -> HttpResponse:
     return response
 
 
-def _last_modified(response: HttpResponse) -> int | None:
+def _last_modified(response: HttpResponseBase) -> int | None:
     from django.utils.http import parse_http_date_safe
 
     value = response.headers.get("Last-Modified")

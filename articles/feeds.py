@@ -7,7 +7,7 @@ from django.contrib.syndication.views import Feed
 from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
-from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
+from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed, SyndicationFeed
 from django.utils.translation import gettext_lazy as _
 
 from articles.models import Article, ArticleAuthor, Section
@@ -28,10 +28,36 @@ def feed_items(queryset):
     )
 
 
-class LatestStoriesFeed(Feed):
+class StoriesFeed(Feed):
+    """What every story feed's entries carry: headline, summary, byline, categories and both dates."""
+
+    feed_type: type[SyndicationFeed] = Rss201rev2Feed
+
+    def item_title(self, item: Article) -> str:
+        return item.headline
+
+    def item_description(self, item: Article) -> str:
+        return item.summary
+
+    def item_link(self, item: Article) -> str:
+        return absolute(item.get_absolute_url())
+
+    def item_author_name(self, item: Article) -> str:
+        return item.byline_text() or item.source.name
+
+    def item_categories(self, item: Article) -> list[str]:
+        return [item.section.name, *sorted(tag.name for tag in item.tags.all())]
+
+    def item_pubdate(self, item: Article):
+        return item.published_at
+
+    def item_updateddate(self, item: Article):
+        return item.updated_at or item.published_at
+
+
+class LatestStoriesFeed(StoriesFeed):
     """The site's latest stories as RSS 2.0."""
 
-    feed_type = Rss201rev2Feed
     description = _("The latest stories from the newsroom.")
 
     def title(self) -> str:
@@ -46,27 +72,6 @@ class LatestStoriesFeed(Feed):
     def items(self):
         return feed_items(Article.objects.published())
 
-    def item_title(self, item: Article) -> str:
-        return item.headline
-
-    def item_description(self, item: Article) -> str:
-        return item.summary
-
-    def item_author_name(self, item: Article) -> str:
-        return item.byline_text() or item.source.name
-
-    def item_categories(self, item: Article) -> list[str]:
-        return [item.section.name, *sorted(tag.name for tag in item.tags.all())]
-
-    def item_pubdate(self, item: Article):
-        return item.published_at
-
-    def item_updateddate(self, item: Article):
-        return item.updated_at or item.published_at
-
-    def item_link(self, item: Article) -> str:
-        return absolute(item.get_absolute_url())
-
 
 class LatestStoriesAtomFeed(LatestStoriesFeed):
     """The site's latest stories as Atom."""
@@ -78,7 +83,7 @@ class LatestStoriesAtomFeed(LatestStoriesFeed):
         return absolute(reverse("feed-atom"))
 
 
-class SectionFeed(LatestStoriesFeed):
+class SectionFeed(StoriesFeed):
     """A section's latest stories (and its subsections') as RSS 2.0."""
 
     def get_object(self, request, section_path: str) -> Section:

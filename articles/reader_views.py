@@ -24,7 +24,7 @@ from articles.views import PublishedArticlesMixin
 class StoryListMixin(PublishedArticlesMixin):
     """A paginated list of stories, newest first."""
 
-    context_object_name = "articles"
+    context_object_name: str | None = "articles"
     paginate_by = settings.NEWSROOM["ARTICLES_PER_PAGE"]
     allow_empty = True
 

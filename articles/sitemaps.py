@@ -59,7 +59,7 @@ class SectionSitemap(PublicSiteMixin, Sitemap):
         return Section.objects.annotate(newest=Subquery(newest.values("updated_at")[:1])).order_by("path")
 
     def lastmod(self, section: Section):
-        return section.newest
+        return getattr(section, "newest", None)
 
 
 class ArticleSitemap(PublicSiteMixin, Sitemap):

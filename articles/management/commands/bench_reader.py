@@ -30,7 +30,8 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         article = Article.objects.published().select_related("section").first()
-        if article is None:
+        author = Author.objects.filter(articles__isnull=False).first()
+        if article is None or author is None:
             raise CommandError("No published article: run `manage.py load_demo` first.")
         day = article.published_on
         pages = {
@@ -46,7 +47,7 @@ class Command(BaseCommand):
                 },
             ),
             "article": article.get_absolute_url(),
-            "author": Author.objects.filter(articles__isnull=False).first().get_absolute_url(),
+            "author": author.get_absolute_url(),
             "search": reverse("articles:search") + "?q=port",
             "rss": reverse("feed-rss"),
             "sitemap": reverse("sitemap"),
@@ -68,8 +69,8 @@ class Command(BaseCommand):
             self.stdout.write(
                 f"{name:<12} {len(queries):>7} {len(response.content):>7} {uncached:>12.2f} {cached:>10.2f}"
             )
-        css = Path(finders.find("css/site.css")).stat().st_size
-        js = Path(finders.find("js/article.js")).stat().st_size
+        css = Path(str(finders.find("css/site.css"))).stat().st_size
+        js = Path(str(finders.find("js/article.js"))).stat().st_size
         html = len(client.get(pages["article"]).content)
         self.stdout.write(f"article page weight: html {html} + css {css} + js {js} = {html + css + js} bytes")
 
