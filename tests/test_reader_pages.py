@@ -161,3 +161,16 @@ def test_unknown_author_or_source_is_not_found(client):
     """A made-up author or source address is a 404."""
     assert client.get("/authors/nobody/").status_code == 404
     assert client.get("/sources/999/").status_code == 404
+
+
+def test_every_html_page_has_one_h1_and_the_landmarks(client, demo_data):
+    """Each page has exactly one main heading, a skip link and header, nav, main and footer landmarks."""
+    for url in public_urls():
+        response = client.get(url)
+        if not response["Content-Type"].startswith("text/html"):
+            continue
+        html = response.content.decode()
+        assert html.count("<h1") == 1, url
+        assert 'class="skip-link" href="#content"' in html, url
+        for landmark in ("<header", "<nav", '<main id="content"', "<footer"):
+            assert landmark in html, (url, landmark)

@@ -4,6 +4,7 @@ import pytest
 from django.core.management import call_command
 
 from articles.models import Article
+from tests.browser.conftest import ARTIFACTS
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -35,12 +36,13 @@ def test_no_axe_violations(page, site, axe_script, kind):
 
 
 @pytest.mark.parametrize("kind", ["home", "section", "article", "search"])
-def test_fits_a_320px_screen(chromium_browser, site, kind, tmp_path):
-    """On a 320 px wide phone the page has no horizontal scroll."""
+def test_fits_a_320px_screen(chromium_browser, site, kind):
+    """On a 320 px wide phone the page has no horizontal scroll (screenshots in test-artifacts/)."""
     context = chromium_browser.new_context(viewport={"width": 320, "height": 640})
     page = context.new_page()
     page.goto(site[kind])
-    page.screenshot(path=str(tmp_path / f"{kind}-320.png"), full_page=True)
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / f"reader-{kind}-320.png"), full_page=True)
     width = page.evaluate("document.scrollingElement.scrollWidth")
     context.close()
     assert width <= 320
@@ -69,3 +71,14 @@ def test_print_hides_navigation(page, site):
     )
     assert hidden == ["none", "none", "none"]
     assert page.locator("h1.headline").is_visible()
+
+
+def test_article_reads_without_javascript(chromium_browser, site):
+    """With JavaScript off the article reads in full and the text-size buttons stay hidden."""
+    context = chromium_browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(site["article"])
+    assert page.locator("h1.headline").is_visible()
+    assert page.locator(".article-body p").first.is_visible()
+    assert not page.locator(".font-controls").is_visible()
+    context.close()
