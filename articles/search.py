@@ -2,8 +2,9 @@
 
 On PostgreSQL the article's stored `search_vector` (kept by a trigger: headline A, summary B,
 body C) is matched with `websearch_to_tsquery`, which accepts any text a reader types (quotes,
-`&|!`, SQL-looking text) without a syntax error. On SQLite every word must appear in the
-headline, summary or body, at the start of a word.
+`&|!`, SQL-looking text) without a syntax error. On SQLite, and on PostgreSQL for queries with
+Chinese, Japanese or Korean words, every word must appear in the headline, summary or body: at the
+start of a word, or anywhere for CJK words.
 """
 
 from __future__ import annotations
@@ -39,14 +40,30 @@ def query_words(query: str) -> list[str]:
     return [w for w in words if w.lower() not in {"or", "and", "not"}][:MAX_WORDS]
 
 
-def uses_full_text() -> bool:
-    """True when the database has PostgreSQL full-text search."""
-    return connection.vendor == "postgresql"
+# Chinese, Japanese and Korean are written without spaces between words, so a word from them can
+# only be found as a substring (the English text-search parser keeps a whole CJK run as one token).
+CJK = re.compile(r"[\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff]")
+
+
+def uses_full_text(query: str = "") -> bool:
+    """True when PostgreSQL full-text search can answer the query (it has no CJK words)."""
+    return connection.vendor == "postgresql" and not CJK.search(query)
+
+
+def _word_condition(word: str) -> Q:
+    """Headline, summary or body contain the word: at a word start, or anywhere for CJK."""
+    if CJK.search(word):
+        return Q(headline__icontains=word) | Q(summary__icontains=word) | Q(body__icontains=word)
+    # A word start, so "port" finds "ports" but not "sports"; re.escape keeps it a literal.
+    # PostgreSQL's regular expressions spell a word start \m, Python's (SQLite) \b.
+    start = r"\m" if connection.vendor == "postgresql" else r"\b"
+    pattern = start + re.escape(word)
+    return Q(headline__iregex=pattern) | Q(summary__iregex=pattern) | Q(body__iregex=pattern)
 
 
 def search_articles(published: QuerySet, query: str) -> QuerySet:
     """Published articles matching the query, best first, each with a `snippet` annotation."""
-    if uses_full_text():
+    if uses_full_text(query):
         search_query = SearchQuery(query, search_type="websearch", config=SEARCH_CONFIG)
         plain_body = Func(F("body"), Value("<[^>]*>"), Value(" "), Value("g"), function="regexp_replace")
         return (
@@ -70,9 +87,7 @@ def search_articles(published: QuerySet, query: str) -> QuerySet:
         return published.none()
     condition = Q()
     for word in words:
-        # A word start, so "port" finds "ports" but not "sports"; re.escape keeps it a literal.
-        pattern = rf"\b{re.escape(word)}"
-        condition &= Q(headline__iregex=pattern) | Q(summary__iregex=pattern) | Q(body__iregex=pattern)
+        condition &= _word_condition(word)
     return published.filter(condition).order_by("-published_at")
 
 
@@ -89,8 +104,10 @@ def highlight(text: str, words: list[str]) -> SafeString:
     """Escape text and wrap each occurrence of the words in <mark>."""
     if not words:
         return escape(text)
-    alternatives = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
-    pattern = re.compile(rf"(\b(?:{alternatives}))", re.IGNORECASE)
+    alternatives = "|".join(
+        re.escape(w) if CJK.search(w) else rf"\b{re.escape(w)}" for w in sorted(words, key=len, reverse=True)
+    )
+    pattern = re.compile(f"({alternatives})", re.IGNORECASE)
     # split() with a group alternates plain text and matches; each piece is escaped on its own.
     pieces = pattern.split(text)
     out = [f"<mark>{escape(piece)}</mark>" if i % 2 else str(escape(piece)) for i, piece in enumerate(pieces)]

@@ -116,3 +116,14 @@ def test_search_matches_whole_words_not_inside_others(client):
     ports = ArticleFactory(published=True, headline="Ports reopen after the storm")
     ArticleFactory(published=True, headline="Sports results", summary="", body="<p>Football.</p>")
     assert list(search(client, "port").context["articles"]) == [ports]
+
+
+def test_chinese_words_are_found_inside_sentences(client):
+    """A Chinese word is found inside a sentence written without spaces, and highlighted."""
+    story = ArticleFactory(
+        published=True, language="zh-hans", headline="上海港口恢复运营", summary="暴风雨过后，港口重新开放。"
+    )
+    ArticleFactory(published=True, headline="Unrelated")
+    response = search(client, "港口")
+    assert list(response.context["articles"]) == [story]
+    assert "<mark>港口</mark>" in response.content.decode()
