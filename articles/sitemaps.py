@@ -67,7 +67,8 @@ class ArticleSitemap(PublicSiteMixin, Sitemap):
 
     changefreq = "daily"
     priority = 0.8
-    limit = 5000
+    # The protocol's maximum per file; past it the site needs a sitemap index (not built yet).
+    limit = 50000
 
     def items(self):
         return (
