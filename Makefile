@@ -8,7 +8,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 PYTEST_ARGS ?=
 
-.PHONY: help install install-test demo serve migrate test test-browser check lint typecheck clean bench-images
+.PHONY: help install install-test demo serve migrate test test-browser check lint typecheck clean test-tools bench-reader bench-images
 
 help:
 	@echo "make demo   - set up, load demo content and serve http://$(HOST):$(PORT)/"
@@ -60,6 +60,15 @@ typecheck: install-test
 
 test-browser: install-test
 	$(PY) -m pytest -m browser $(PYTEST_ARGS)
+
+# The Nu HTML Checker and axe-core for the HTML and browser tests (.ci/run installs them too).
+test-tools:
+	test -f node_modules/vnu-jar/build/dist/vnu.jar -a -f node_modules/axe-core/axe.min.js || npm ci --no-audit --no-fund --ignore-scripts
+
+# Queries, bytes and median render time of each reader page, uncached and from the page cache.
+bench-reader: migrate
+	$(MANAGE) load_demo
+	$(MANAGE) bench_reader
 
 # Time and peak memory to check a 24-megapixel JPEG and make all its renditions (figures, not a test).
 bench-images: install

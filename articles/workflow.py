@@ -16,6 +16,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from articles.cache import purge_public_pages
 from articles.models import Article, Editor
 
 if TYPE_CHECKING:
@@ -108,6 +109,7 @@ def publish(
         article.published_at = when
         article.updated_at = when
         article.save()
+        transaction.on_commit(purge_public_pages, robust=True)
     return article
 
 
@@ -121,6 +123,7 @@ def correct(article: Article, *, user: User | None, note: str) -> Article:
         _require_state(article, {Status.PUBLISHED}, _("correct"))
         article.updated_at = max(timezone.now(), article.published_at or timezone.now())
         article.save(update_fields=["updated_at", "modified_at"])
+        transaction.on_commit(purge_public_pages, robust=True)
     return article
 
 
@@ -134,4 +137,5 @@ def withdraw(article: Article, *, user: User | None, note: str) -> Article:
         _require_state(article, {Status.PUBLISHED}, _("withdraw"))
         article.status = Status.WITHDRAWN
         article.save(update_fields=["status", "modified_at"])
+        transaction.on_commit(purge_public_pages, robust=True)
     return article

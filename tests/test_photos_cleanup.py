@@ -103,3 +103,27 @@ def test_admin_deletes_an_unplaced_photo(client, django_capture_on_commit_callba
     assert response.status_code == 302
     assert not Photo.objects.exists()
     assert not any(default_storage.exists(n) for n in names)
+
+
+@pytest.mark.django_db
+def test_caption_change_renews_cached_pages(client, django_capture_on_commit_callbacks):
+    """A corrected caption shows on the cached article page at once."""
+    photo = PhotoFactory(caption="Wrong name in caption")
+    article = ArticleFactory(published=True, lead_photo=photo)
+    assert "Wrong name in caption" in client.get(article.get_absolute_url()).content.decode()
+    with django_capture_on_commit_callbacks(execute=True):
+        photo.caption = "Right name in caption"
+        photo.save()
+    html = client.get(article.get_absolute_url()).content.decode()
+    assert "Right name in caption" in html
+
+
+@pytest.mark.django_db
+def test_deleted_photo_leaves_cached_pages(client, django_capture_on_commit_callbacks):
+    """A deleted lead photo disappears from the cached article page at once."""
+    photo = PhotoFactory(caption="Photo to withdraw")
+    article = ArticleFactory(published=True, lead_photo=photo)
+    assert "Photo to withdraw" in client.get(article.get_absolute_url()).content.decode()
+    with django_capture_on_commit_callbacks(execute=True):
+        photo.delete()
+    assert "Photo to withdraw" not in client.get(article.get_absolute_url()).content.decode()

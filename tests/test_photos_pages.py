@@ -10,6 +10,8 @@ from django.urls import reverse
 from articles.models import Article
 from tests.factories import ArticleFactory, PhotoFactory, SectionFactory
 
+pytestmark = pytest.mark.usefixtures("no_page_cache")
+
 
 @pytest.fixture
 def ten_photo_stories(db) -> list[Article]:
@@ -44,8 +46,8 @@ def test_caption_is_escaped(client, db):
 
 
 def test_list_thumbnail_is_a_focal_point_crop(client, ten_photo_stories):
-    """Story lists show each lead photo as a 3:2 crop with srcset, width and height."""
-    html = client.get(reverse("articles:home")).content.decode()
+    """Section lists show each lead photo as a 3:2 crop with srcset, width and height."""
+    html = client.get(ten_photo_stories[0].section.get_absolute_url()).content.decode()
     first = ten_photo_stories[0].lead_photo
     assert f"/media/photos/{first.key}/thumb-320.webp 320w" in html
     assert f"/media/photos/{first.key}/thumb-640.jpg 640w" in html
@@ -53,12 +55,23 @@ def test_list_thumbnail_is_a_focal_point_crop(client, ten_photo_stories):
     assert html.count('class="story-thumb"') == 10
 
 
+def test_home_lead_story_shows_its_photo_full_frame(client, ten_photo_stories):
+    """The home page's lead story shows its whole photo; the section blocks show thumbnails."""
+    html = client.get(reverse("articles:home")).content.decode()
+    lead = ten_photo_stories[-1].lead_photo
+    assert f"/media/photos/{lead.key}/full-640.webp 640w" in html
+    assert html.count('class="lead-story-photo"') == 1
+    assert html.count('class="story-thumb"') >= 1
+
+
 def test_home_page_query_count_with_ten_photos(client, ten_photo_stories, django_assert_num_queries):
     """The home page costs the same queries with ten photographed stories."""
-    # 1 stories with their sections and lead photos, 2 the photos' renditions, 3 the navigation.
-    with django_assert_num_queries(3):
+    # 1 the lead story with its section and photo, 2 its renditions, 3 the top-level sections (also
+    # the navigation), 4 the ranked latest stories per section with their photos, 5 their renditions.
+    with django_assert_num_queries(5):
         response = client.get(reverse("articles:home"))
-    assert response.content.decode().count("<picture>") == 10
+    html = response.content.decode()
+    assert html.count("<picture>") == 1 + html.count('class="story-thumb"')
 
 
 def test_section_page_query_count_with_ten_photos(client, ten_photo_stories, django_assert_num_queries):
@@ -80,9 +93,10 @@ def test_article_page_query_count_with_ten_photos(client, db, django_assert_num_
         for p in photos
     )
     article = ArticleFactory(published=True, lead_photo=photos[0], body=body)
-    # 1 the article with section, source, editor and lead photo, 2 the byline, 3 the lead photo's
-    # renditions, 4 the breadcrumb lineage, 5 the navigation. Body images cost nothing.
-    with django_assert_num_queries(5):
+    # 1 the last-modified lookup, 2 the article with section, source, editor and lead photo, 3 the
+    # byline, 4 the lead photo's renditions, 5 the tags, 6 the breadcrumb lineage, 7 the navigation.
+    # Body images cost nothing.
+    with django_assert_num_queries(7):
         response = client.get(article.get_absolute_url())
     html = response.content.decode()
     assert html.count("<img") == 11

@@ -69,7 +69,7 @@ class ArticleAdminForm(forms.ModelForm):
         model = Article
         fields = [
             "headline", "section", "source", "summary", "body", "dateline_place", "dateline_date", "editor",
-            "slug", "language", "lead_photo",
+            "slug", "language", "lead_photo", "tags",
         ]  # fmt: skip
         widgets = {
             "body": CKEditor5Widget(config_name="article"),
@@ -138,7 +138,7 @@ class ArticleAdmin(admin.ModelAdmin):
     actions = ["submit_selected", "publish_selected"]
     change_list_template = "admin/articles/article/change_list.html"
     fieldsets = [
-        (None, {"fields": ["headline", "section", "source", "summary", "lead_photo", "body"]}),
+        (None, {"fields": ["headline", "section", "source", "summary", "lead_photo", "body", "tags"]}),
         (_("Dateline and sign-off"), {"fields": ["dateline_place", "dateline_date", "editor"]}),
         (_("Publication"), {"fields": ["status", "published_at", "updated_at"]}),
         (

@@ -55,6 +55,7 @@ class Command(BaseCommand):
             for position, name in enumerate(story["authors"]):
                 author = Author.objects.filter(name=name).first() or Author.objects.create(name=name)
                 ArticleAuthor.objects.create(article=article, author=author, position=position)
+            article.tags.set(demo_content.TAGS.get(story["headline"], []))
             workflow.publish(article, user=None, at=published_at, backdated=True)
             created += 1
         photos = self._photos()
