@@ -28,7 +28,9 @@ def article_metadata(article: Article, *, tags: list | None = None) -> dict:
     description = Truncator(article.summary or article.headline).chars(200)
     authors = article.byline_authors()
     site_name = settings.NEWSROOM["SITE_NAME"]
-    image = logo_url()  # until stories carry photos, the logo stands in as the share image
+    # The lead photo's JPEG rendition nearest 1200 wide (from the prefetched renditions); the logo
+    # stands in for a story without a photo.
+    image = absolute(article.lead_photo.best_url(1200)) if article.lead_photo else logo_url()
     json_ld = {
         "@context": "https://schema.org",
         "@type": "NewsArticle",

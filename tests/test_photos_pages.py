@@ -126,3 +126,16 @@ def test_body_images_survive_sanitizing(db):
     for attribute in ("src=", "srcset=", 'sizes="100vw"', 'width="700"', 'height="466"', 'alt="Harbour"'):
         assert attribute in article.body
     assert "onerror" not in article.body
+
+
+def test_lead_photo_is_the_share_image(client, db, settings):
+    """OpenGraph and JSON-LD name the lead photo's JPEG rendition as the story's image."""
+    import json
+
+    photo = PhotoFactory()
+    article = ArticleFactory(published=True, lead_photo=photo)
+    html = client.get(article.get_absolute_url()).content.decode()
+    expected = settings.NEWSROOM["BASE_URL"] + photo.best_url(1200)
+    assert f'<meta property="og:image" content="{expected}">' in html
+    data = json.loads(re.search(r'<script type="application/ld\+json">(.*?)</script>', html, re.S).group(1))
+    assert data["image"] == [expected]
