@@ -186,12 +186,14 @@ def _too_many_pixels(name: str, size: tuple[int, int] | None) -> ValidationError
 def _load_all_frames(image: Image.Image, name: str) -> int:
     """Decode every frame (a GIF can hide damage or a bomb in a later one); return the count."""
     limit = settings.NEWSROOM["PHOTO_MAX_FRAMES"]
+    width, height = image.size
     count = 0
     for frame in ImageSequence.Iterator(image):
         count += 1
-        if count > limit:
+        # Each frame alone may pass the pixel limit; the whole animation may decode to twice it.
+        if count > limit or count * width * height > 2 * max_pixels():
             raise _refuse(
-                _("%(name)s has more than %(limit)s animation frames; it was refused."),
+                _("%(name)s is an animation too long or too large to accept (at most %(limit)s frames)."),
                 "too_many_frames",
                 name=name,
                 limit=limit,

@@ -159,3 +159,13 @@ def test_article_editor_points_ckeditor_at_our_endpoint(desk):
     """The article form's editor uploads to the photo library's endpoint, not the package's."""
     response = desk.get(reverse("admin:articles_article_add"))
     assert f'data-upload-url="{reverse("photo_editor_upload")}"' in response.content.decode()
+
+
+def test_long_animation_refused(desk, settings):
+    """An animation whose frames together pass the pixel budget is refused before they are all decoded."""
+    settings.NEWSROOM = {**settings.NEWSROOM, "PHOTO_MAX_PIXELS": 100_000}
+    frames = [photo_samples.picture((300, 200)).rotate(a) for a in range(0, 360, 30)]
+    data = photo_samples.encode(frames[0], "GIF", save_all=True, append_images=frames[1:], duration=80)
+    response = editor_upload(desk, "long.gif", data)
+    assert response.status_code == 400
+    assert "animation too long or too large" in response.json()["error"]["message"]
