@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.template.defaultfilters import filesizeformat
+from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 from PIL import Image, ImageCms, ImageOps, ImageSequence, UnidentifiedImageError
 
@@ -111,6 +112,7 @@ def check_upload(upload, *, name: str = "") -> CheckedImage:
 
 def check_bytes(data: bytes, *, name: str) -> CheckedImage:
     """Validate image bytes as check_upload does (used directly by the demo and the benchmark)."""
+    name = Truncator(name.rsplit("/", 1)[-1]).chars(80)  # a browser's file name goes into messages
     not_an_image = _refuse(
         _("%(name)s is not a JPEG, PNG, WebP or GIF image (files are checked by their content, not their name)."),
         "not_image",
