@@ -79,13 +79,18 @@ def _refuse(message, code: str, **params) -> ValidationError:
     return ValidationError(message, code=code, params=params)
 
 
+def _short_name(name: str) -> str:
+    # A browser's file name is quoted in messages: no folders, and not a paragraph long.
+    return Truncator(name.rsplit("/", 1)[-1]).chars(80)
+
+
 def _size(n: int) -> str:
     return filesizeformat(n)
 
 
 def check_upload(upload, *, name: str = "") -> CheckedImage:
     """Decode an uploaded file completely and return its cleaned master, or raise ValidationError."""
-    name = name or getattr(upload, "name", "") or str(_("The file"))
+    name = _short_name(name or getattr(upload, "name", "") or str(_("The file")))
     size = getattr(upload, "size", None)
     if size is not None and size > max_bytes():
         raise _refuse(
@@ -112,7 +117,7 @@ def check_upload(upload, *, name: str = "") -> CheckedImage:
 
 def check_bytes(data: bytes, *, name: str) -> CheckedImage:
     """Validate image bytes as check_upload does (used directly by the demo and the benchmark)."""
-    name = Truncator(name.rsplit("/", 1)[-1]).chars(80)  # a browser's file name goes into messages
+    name = _short_name(name)
     not_an_image = _refuse(
         _("%(name)s is not a JPEG, PNG, WebP or GIF image (files are checked by their content, not their name)."),
         "not_image",
