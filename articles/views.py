@@ -7,8 +7,10 @@ import datetime
 from django.conf import settings
 from django.http import Http404
 from django.shortcuts import get_object_or_404
+from django.utils import timezone
 from django.views.generic import DetailView, ListView
 
+from articles import desk_views
 from articles.models import Article, Section
 
 
@@ -28,6 +30,17 @@ class HomeView(PublishedArticlesMixin, ListView):
     def get_queryset(self):
         # Queries: 1 (stories with their sections).
         return super().get_queryset().for_listing()[: settings.NEWSROOM["ARTICLES_PER_PAGE"]]
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        # Queries: 1 (the breaking strip: urgent stories of the last hours).
+        since = timezone.now() - datetime.timedelta(hours=settings.NEWSROOM["BREAKING_HOURS"])
+        context["breaking"] = list(
+            Article.objects.published()
+            .filter(urgency__lte=settings.NEWSROOM["BREAKING_URGENCY"], published_at__gte=since)
+            .for_listing()[:5]
+        )
+        return context
 
 
 class SectionView(PublishedArticlesMixin, ListView):
@@ -54,6 +67,24 @@ class ArticleDetailView(PublishedArticlesMixin, DetailView):
 
     template_name = "articles/article_detail.html"
     context_object_name = "article"
+
+    def get(self, request, *args, **kwargs):
+        try:
+            return super().get(request, *args, **kwargs)
+        except Http404:
+            # A withdrawn story's address says it is gone, and why, rather than that it never was.
+            response = desk_views.gone(
+                request, section_path=kwargs["section_path"], day=self._day(), slug=kwargs["slug"]
+            )
+            if response is None:
+                raise
+            return response
+
+    def _day(self) -> datetime.date | None:
+        try:
+            return datetime.date(int(self.kwargs["year"]), int(self.kwargs["month"]), int(self.kwargs["day"]))
+        except ValueError:
+            return None
 
     def get_object(self, queryset=None):
         try:

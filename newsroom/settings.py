@@ -46,6 +46,7 @@ INSTALLED_APPS = [
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "django_ckeditor_5",
+    "simple_history",
     "articles",
 ]
 
@@ -58,6 +59,7 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "simple_history.middleware.HistoryRequestMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
 ]
 
@@ -178,7 +180,18 @@ NEWSROOM = {
     # Wire copy bigger than this is refused before it is parsed (a page of agency copy is ~10 KB).
     "WIRE_MAX_BYTES": 1024 * 1024,
     "ARTICLES_PER_PAGE": 20,
+    # A reviewer's share link works this long unless the desk revokes it first.
+    "SHARE_LINK_HOURS": 48,
+    # "Being edited by" disappears this long after the editor's page last checked in.
+    "PRESENCE_SECONDS": 180,
+    # Stories of this urgency or more urgent (1 is a flash) from the last BREAKING_HOURS show as breaking.
+    "BREAKING_URGENCY": 2,
+    "BREAKING_HOURS": 6,
 }
+
+# The desk restores old versions through the workflow (content only, never status), not through
+# django-simple-history's own revert, which would also bring back an old status.
+SIMPLE_HISTORY_REVERT_DISABLED = True
 
 # --- Rich text (CKEditor 5) -----------------------------------------------------------------
 

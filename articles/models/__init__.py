@@ -1,5 +1,6 @@
 """The newsroom's models, one module per concern; import them from here."""
 
+import articles.models.history  # noqa: F401  (registers the article history)
 from articles.models.core import (
     AP_MONTHS,
     RESERVED_SECTION_SLUGS,
@@ -14,6 +15,7 @@ from articles.models.core import (
     make_slug,
     unique_slug,
 )
+from articles.models.workflow import Correction, ShareLink, Transition
 
 __all__ = [
     "AP_MONTHS",
@@ -22,9 +24,12 @@ __all__ = [
     "ArticleAuthor",
     "ArticleQuerySet",
     "Author",
+    "Correction",
     "Editor",
     "Section",
+    "ShareLink",
     "Source",
+    "Transition",
     "ap_date",
     "make_slug",
     "unique_slug",
