@@ -1,0 +1,92 @@
+"""Embargo: a story published for a later time is invisible everywhere until then, then appears."""
+
+import datetime
+
+import pytest
+import time_machine
+from django.urls import reverse
+from django.utils import timezone
+
+from articles import workflow
+from articles.models import Article
+from tests.factories import ArticleFactory
+
+# Every public address a reader or crawler can reach, as a function of the embargoed story.
+# Feeds, sitemaps and search add their URL names here; each must show the story's headline once
+# it is public and never before.
+PUBLIC_URLS = {
+    "articles:home": lambda article: reverse("articles:home"),
+    "articles:section": lambda article: article.section.get_absolute_url(),
+    "articles:section (parent)": lambda article: article.section.parent.get_absolute_url(),
+    "articles:detail": lambda article: article.get_absolute_url(),
+}
+
+
+@pytest.fixture
+def embargoed(desk_editor, reporter):
+    """A story submitted by Rita and embargoed by Dana for one hour from now."""
+    from tests.factories import SectionFactory
+
+    world = SectionFactory(name="World", parent=SectionFactory(name="News"))
+    article = ArticleFactory(
+        headline="Embargoed budget figures",
+        section=world,
+        created_by=reporter,
+        authors=[reporter.author_profile],
+        urgency=1,
+    )
+    workflow.submit(article, user=reporter)
+    workflow.publish(article, user=desk_editor, at=timezone.now() + datetime.timedelta(hours=1))
+    return Article.objects.select_related("section__parent").get(pk=article.pk)
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("name", PUBLIC_URLS)
+def test_embargoed_story_is_absent_until_its_time(client, embargoed, name):
+    """Before the embargo lifts the story is nowhere; an hour later it is there, with no job run."""
+    url = PUBLIC_URLS[name](embargoed)
+    before = client.get(url)
+    assert before.status_code in (200, 404)
+    assert "Embargoed budget figures" not in before.content.decode()
+
+    with time_machine.travel(timezone.now() + datetime.timedelta(hours=1, minutes=1)):
+        after = client.get(url)
+        assert after.status_code == 200
+        assert "Embargoed budget figures" in after.content.decode()
+
+
+@pytest.mark.django_db
+def test_embargoed_story_is_not_in_published(embargoed):
+    """The one definition of public leaves out a story under embargo."""
+    assert not Article.objects.published().filter(pk=embargoed.pk).exists()
+    assert embargoed.status == Article.Status.PUBLISHED
+
+
+@pytest.mark.django_db
+def test_embargo_is_not_breaking_news_before_its_time(client, embargoed):
+    """A flash under embargo does not leak through the breaking strip."""
+    assert 'class="breaking"' not in client.get(reverse("articles:home")).content.decode()
+    with time_machine.travel(timezone.now() + datetime.timedelta(hours=1, minutes=1)):
+        assert 'class="breaking"' in client.get(reverse("articles:home")).content.decode()
+
+
+@pytest.mark.django_db
+def test_embargo_in_the_past_is_refused(desk_editor, reporter):
+    """The desk cannot 'embargo' to a time already gone."""
+    article = ArticleFactory(created_by=reporter, authors=[reporter.author_profile])
+    workflow.submit(article, user=reporter)
+    with pytest.raises(workflow.WorkflowError, match="past"):
+        workflow.publish(article, user=desk_editor, at=timezone.now() - datetime.timedelta(hours=1))
+
+
+@pytest.mark.django_db
+def test_schedule_button_takes_a_local_time(client, desk_editor, reporter, settings):
+    """The change form's 'Publish at' field reads the time in the newsroom's zone."""
+    settings.TIME_ZONE = "Asia/Shanghai"
+    article = ArticleFactory(created_by=reporter, authors=[reporter.author_profile])
+    workflow.submit(article, user=reporter)
+    client.force_login(desk_editor)
+    url = reverse("admin:articles_article_transition", args=[article.pk, "schedule"])
+    client.post(url, {"at": "2099-03-01T08:00"})
+    article.refresh_from_db()
+    assert article.published_at == datetime.datetime(2099, 3, 1, 0, 0, tzinfo=datetime.UTC)
