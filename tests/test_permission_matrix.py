@@ -133,7 +133,13 @@ def test_matrix_through_admin_buttons(client, people, reporter, role, name, allo
 @pytest.mark.django_db
 @pytest.mark.parametrize(
     ("name", "state"),
-    [("submit", S.SUBMITTED), ("return", S.DRAFT), ("publish", S.DRAFT), ("correct", S.SUBMITTED), ("withdraw", S.DRAFT)],
+    [
+        ("submit", S.SUBMITTED),
+        ("return", S.DRAFT),
+        ("publish", S.DRAFT),
+        ("correct", S.SUBMITTED),
+        ("withdraw", S.DRAFT),
+    ],
 )
 def test_wrong_state_is_refused_with_a_reason(chief_editor, reporter, name, state):
     """A transition from the wrong state is refused with a message naming the state."""

@@ -287,7 +287,9 @@ class WorkflowAdminMixin:
             self.message_user(request, done % {"headline": article.headline}, messages.SUCCESS)
         return self._back(article)
 
-    @admin.action(description=gettext_lazy("Return selected articles to their authors (note below)"))
+    @admin.action(
+        description=gettext_lazy("Return selected articles to their authors (note below)"), permissions=["publish"]
+    )
     def return_selected(self, request: HttpRequest, queryset) -> None:
         """Bulk return, with the same note to every author (the action form's note field)."""
         note = request.POST.get("note", "")
