@@ -19,7 +19,7 @@ def queue(response, title):
 def test_queues_with_counts(client, reporter, desk_editor):
     """Each queue lists the right stories with a count; the waiting queue is oldest first."""
     now = timezone.now()
-    mine = ArticleFactory(headline="My draft", created_by=reporter, authors=[reporter.author_profile])
+    ArticleFactory(headline="My draft", created_by=reporter, authors=[reporter.author_profile])
     first = ArticleFactory(headline="Filed first", created_by=reporter, authors=[reporter.author_profile])
     second = ArticleFactory(headline="Filed second", created_by=reporter, authors=[reporter.author_profile])
     returned = ArticleFactory(headline="Sent back", created_by=reporter, authors=[reporter.author_profile])

@@ -14,7 +14,7 @@ from tests.factories import ArticleFactory
 @pytest.mark.django_db
 def test_a_story_life_is_logged(client, reporter, desk_editor, chief_editor, own_draft):
     """Submit, return, resubmit, publish, correct, withdraw: six entries with people and notes."""
-    S = Article.Status
+    s = Article.Status
     workflow.submit(own_draft, user=reporter)
     workflow.return_to_author(own_draft, user=desk_editor, note="Add a second source.")
     workflow.submit(own_draft, user=reporter)
@@ -23,12 +23,12 @@ def test_a_story_life_is_logged(client, reporter, desk_editor, chief_editor, own
     workflow.withdraw(own_draft, user=chief_editor, note="Legal.")
     log = list(Transition.objects.filter(article=own_draft).order_by("at", "pk"))
     assert [(t.from_status, t.to_status, t.user) for t in log] == [
-        (S.DRAFT, S.SUBMITTED, reporter),
-        (S.SUBMITTED, S.DRAFT, desk_editor),
-        (S.DRAFT, S.SUBMITTED, reporter),
-        (S.SUBMITTED, S.PUBLISHED, desk_editor),
-        (S.PUBLISHED, S.PUBLISHED, desk_editor),
-        (S.PUBLISHED, S.WITHDRAWN, chief_editor),
+        (s.DRAFT, s.SUBMITTED, reporter),
+        (s.SUBMITTED, s.DRAFT, desk_editor),
+        (s.DRAFT, s.SUBMITTED, reporter),
+        (s.SUBMITTED, s.PUBLISHED, desk_editor),
+        (s.PUBLISHED, s.PUBLISHED, desk_editor),
+        (s.PUBLISHED, s.WITHDRAWN, chief_editor),
     ]
     assert [t.note for t in log][1] == "Add a second source."
 
