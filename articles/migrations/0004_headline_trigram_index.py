@@ -1,4 +1,4 @@
-"""Trigram index for the desk's headline search (PostgreSQL only; SQLite scans, which is fine there)."""
+"""Indexes for the desk's article list at scale (PostgreSQL only; SQLite scans, which is fine there)."""
 
 from django.db import migrations
 
@@ -8,6 +8,8 @@ CREATE = [
     "CREATE EXTENSION IF NOT EXISTS pg_trgm",
     "CREATE INDEX IF NOT EXISTS article_headline_trgm_idx ON articles_article "
     "USING gin (UPPER(headline::text) gin_trgm_ops)",
+    # The search's "=slugline" term is UPPER(slugline) = UPPER('WORD'): an index on that expression.
+    "CREATE INDEX IF NOT EXISTS article_slugline_upper_idx ON articles_article (UPPER(slugline::text))",
     # The changelist's default order (newest first, ties by creation then id) read straight off an index.
     "CREATE INDEX IF NOT EXISTS article_changelist_order_idx ON articles_article "
     "(published_at DESC, created_at DESC, id DESC)",
@@ -15,6 +17,7 @@ CREATE = [
 DROP = [
     "DROP INDEX IF EXISTS article_headline_trgm_idx",
     "DROP INDEX IF EXISTS article_changelist_order_idx",
+    "DROP INDEX IF EXISTS article_slugline_upper_idx",
 ]
 
 
