@@ -6,6 +6,9 @@ What survives is the structure of a story (paragraphs, quotes, links, lists, hea
 tables); scripts, event handlers, `javascript:` links, inline styles and foreign markup do not.
 """
 
+import re
+from urllib.parse import urlsplit
+
 import nh3
 
 ALLOWED_TAGS = {
@@ -40,6 +43,29 @@ ALLOWED_CLASSES = {
 URL_SCHEMES = {"http", "https", "mailto", "tel"}
 
 
+# Attributes that hold URLs. nh3 checks href and src itself; cite and srcset it passes through,
+# so every URL attribute is checked here as well.
+_URL_ATTRIBUTES = {"href", "src", "cite", "srcset"}
+_CONTROL_AND_SPACE = re.compile(r"[\x00-\x20\x7f]+")
+
+
+def _safe_url(url: str) -> bool:
+    """True for relative URLs and absolute ones whose scheme is on the allow-list."""
+    compact = _CONTROL_AND_SPACE.sub("", url)
+    if ":" not in compact.split("/", 1)[0]:
+        return True
+    return urlsplit(compact).scheme.lower() in URL_SCHEMES
+
+
+def _filter_attribute(tag: str, attribute: str, value: str) -> str | None:
+    if attribute not in _URL_ATTRIBUTES:
+        return value
+    if attribute == "srcset":
+        candidates = [c.strip().split(" ", 1)[0] for c in value.split(",") if c.strip()]
+        return value if all(_safe_url(c) for c in candidates) else None
+    return value if _safe_url(value) else None
+
+
 def sanitize_html(html: str) -> str:
     """Return html reduced to the newsroom's allow-list (safe to mark safe in templates)."""
     if not html:
@@ -51,5 +77,6 @@ def sanitize_html(html: str) -> str:
         allowed_classes=ALLOWED_CLASSES,
         url_schemes=URL_SCHEMES,
         link_rel="noopener noreferrer",
+        attribute_filter=_filter_attribute,
         strip_comments=True,
     ).strip()

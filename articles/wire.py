@@ -26,13 +26,15 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.utils import timezone
 
+from articles import workflow
+from articles.models import Article, ArticleAuthor, Author, Editor, Section, Source, make_slug
+
 if TYPE_CHECKING:
     from django.contrib.auth.models import AbstractBaseUser
-
-    from articles.models import Article, Section
 
 
 class WireFormatError(ValueError):
@@ -262,13 +264,10 @@ def import_story(
     """
     if publish and user is not None:
         raise ValueError("import_story(publish=True) is for the command line; people publish through workflow")
-    from articles import workflow
-    from articles.models import Article, ArticleAuthor, Author, Editor, Section, Source
-
     with transaction.atomic():
         if section is None:
-            section = _section_for(story, Section)
-        source = _find_source(story, Source)
+            section = _section_for(story)
+        source = _find_source(story)
         editor = None
         if story.editor_name:
             editor = Editor.objects.filter(display_name__iexact=story.editor_name).order_by("pk").first()
@@ -283,7 +282,7 @@ def import_story(
             dateline_date=story.dateline_date,
             body=story.body_html(),
             summary=story.paragraphs[0][:300] if story.paragraphs else "",
-            created_by=user if user is not None and user.is_authenticated else None,
+            created_by=user if isinstance(user, get_user_model()) else None,
         )
         article.full_clean(exclude=["slug"])
         article.save()
@@ -299,32 +298,31 @@ def import_story(
     return article
 
 
-def _find_source(story: WireStory, source_model: type) -> object:
+def _find_source(story: WireStory) -> Source:
+    """The source named on the Source: line, else by the dateline's agency; created when new."""
     if story.source_name:
-        source = source_model.objects.filter(name__iexact=story.source_name).first()
+        source = Source.objects.filter(name__iexact=story.source_name).first()
         if source is None:
-            source = source_model.objects.create(
+            source = Source.objects.create(
                 name=story.source_name, short_name=story.agency_short_name or story.source_name
             )
         return source
-    source = source_model.objects.filter(short_name__iexact=story.agency_short_name).first()
+    source = Source.objects.filter(short_name__iexact=story.agency_short_name).first()
     if source is None:
-        source = source_model.objects.create(name=story.agency_short_name, short_name=story.agency_short_name)
+        source = Source.objects.create(name=story.agency_short_name, short_name=story.agency_short_name)
     return source
 
 
-def _section_for(story: WireStory, section_model: type) -> Section:
+def _section_for(story: WireStory) -> Section:
     """The section the copy's breadcrumb names (created if new), or News."""
-    from articles.models import make_slug
-
-    names = story.section_names or ["News"]
-    parent = None
-    for section_name in names:
+    section: Section | None = None
+    for section_name in story.section_names or ["News"]:
         slug = make_slug(section_name, max_length=60)
-        section = section_model.objects.filter(parent=parent, slug=slug).first()
+        parent, section = section, Section.objects.filter(parent=section, slug=slug).first()
         if section is None:
-            section = section_model(name=section_name, slug=slug, parent=parent)
+            section = Section(name=section_name, slug=slug, parent=parent)
             section.full_clean()
             section.save()
-        parent = section
-    return parent
+    if section is None:
+        raise WireFormatError("the copy names no section")
+    return section

@@ -5,6 +5,7 @@ Development gets safe defaults (SQLite under var/, local-memory cache, debug on)
 """
 
 from pathlib import Path
+from typing import Any
 
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
@@ -85,9 +86,14 @@ WSGI_APPLICATION = "newsroom.wsgi.application"
 
 VAR_DIR = Path(env("NEWSROOM_VAR_DIR", default=str(BASE_DIR / "var")))
 
+DATABASE_URL = env("DATABASE_URL", default="")
+if not DATABASE_URL:
+    # The embedded default: an SQLite file under var/, which a fresh checkout does not have yet.
+    VAR_DIR.mkdir(parents=True, exist_ok=True)
+    DATABASE_URL = f"sqlite:///{VAR_DIR / 'newsroom.sqlite3'}"
 DATABASES = {
     "default": dj_database_url.parse(
-        env("DATABASE_URL", default=f"sqlite:///{VAR_DIR / 'newsroom.sqlite3'}"),
+        DATABASE_URL,
         conn_max_age=int(env("DJANGO_CONN_MAX_AGE", default="0")),
     )
 }
@@ -144,6 +150,11 @@ STORAGES = {
     },
 }
 
+# While developing (and under test) WhiteNoise serves straight from the source folders, so no
+# collectstatic is needed; in production it serves the collected, fingerprinted files.
+WHITENOISE_USE_FINDERS = DEBUG
+WHITENOISE_AUTOREFRESH = DEBUG
+
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 LOGIN_URL = "admin:login"
@@ -173,7 +184,7 @@ LOGGING = {
 
 # --- The newsroom ---------------------------------------------------------------------------
 
-NEWSROOM = {
+NEWSROOM: dict[str, Any] = {
     # The public address, used where a link must be absolute (command output, feeds, e-mail).
     "BASE_URL": env("NEWSROOM_BASE_URL", default="http://127.0.0.1:8000").rstrip("/"),
     "SITE_NAME": env("NEWSROOM_SITE_NAME", default="Newsroom"),
