@@ -9,12 +9,12 @@ pytestmark = pytest.mark.django_db
 
 @pytest.mark.parametrize("author_count", [1, 5])
 def test_article_page_queries_do_not_grow_with_authors(client, django_assert_num_queries, author_count):
-    """The article page runs the same four queries with one author or five."""
+    """The article page runs the same five queries with one author or five."""
     world = SectionFactory(name="World", parent=SectionFactory(name="News"))
     article = ArticleFactory(published=True, section=world, authors=AuthorFactory.create_batch(author_count))
-    # 1 article with section, source and editor; 2 byline with authors; 3 breadcrumb sections;
-    # 4 navigation sections.
-    with django_assert_num_queries(4):
+    # 1 article with section, source and editor; 2 byline with authors; 3 corrections;
+    # 4 breadcrumb sections; 5 navigation sections.
+    with django_assert_num_queries(5):
         response = client.get(article.get_absolute_url())
     assert response.status_code == 200
     assert response.content.decode().count("Reporter ") == author_count
@@ -25,8 +25,8 @@ def test_home_and_section_queries_do_not_grow_with_the_archive(client, django_as
     """Home and section pages cost the same with one story or thirty."""
     news = SectionFactory(name="News")
     ArticleFactory.create_batch(story_count, published=True, section=news)
-    # 1 latest stories with their sections; 2 navigation sections.
-    with django_assert_num_queries(2):
+    # 1 latest stories with their sections; 2 the breaking strip; 3 navigation sections.
+    with django_assert_num_queries(3):
         assert client.get("/").status_code == 200
     # 1 the section; 2 count for pagination; 3 the page of stories; 4 breadcrumb; 5 navigation.
     with django_assert_num_queries(5):

@@ -94,6 +94,16 @@ class ArticleAdminForm(RevisionCheckedForm):
             "editors_note": forms.Textarea(attrs={"rows": 2}),
         }
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Left empty, a story gets the routine urgency rather than an error.
+        if "urgency" in self.fields:
+            self.fields["urgency"].required = False
+
+    def clean_urgency(self) -> int:
+        value = self.cleaned_data.get("urgency")
+        return Article._meta.get_field("urgency").default if value is None else value
+
 
 class WireImportForm(forms.Form):
     """Agency copy pasted or uploaded for review as a draft."""
@@ -147,7 +157,7 @@ class ArticleAdmin(WorkflowAdminMixin, admin.ModelAdmin):
         "short_editors_note", "view_on_site_link",
     ]  # fmt: skip
     list_select_related = ["section", "source"]
-    # A plain related filter: "only sections in use" would scan the whole article table.
+    # A plain related filter for sections: "only sections in use" would scan the whole article table.
     # Publication dates as a filter of fixed ranges, not a date hierarchy: the hierarchy lists the
     # months in use with a DISTINCT over every matching row (up to 200 ms at 100,000 stories).
     list_filter = [
