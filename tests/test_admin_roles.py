@@ -142,3 +142,16 @@ def test_reporter_has_no_publish_action(client, reporter):
     client.force_login(reporter)
     html = client.get(reverse("admin:articles_article_changelist")).content.decode()
     assert "publish_selected" not in html and "return_selected" not in html
+
+
+@pytest.mark.django_db
+def test_bulk_delete_keeps_published_stories(client, chief_editor):
+    """The chief's bulk delete removes drafts, but a selection with a published story is refused whole."""
+    draft, live = ArticleFactory(), ArticleFactory(published=True)
+    client.force_login(chief_editor)
+    url = reverse("admin:articles_article_changelist")
+    refused = client.post(url, {"action": "delete_selected", "_selected_action": [draft.pk, live.pk], "post": "yes"})
+    assert refused.status_code == 403
+    assert Article.objects.count() == 2
+    client.post(url, {"action": "delete_selected", "_selected_action": [draft.pk], "post": "yes"})
+    assert list(Article.objects.values_list("pk", flat=True)) == [live.pk]

@@ -81,3 +81,27 @@ def test_restore_refuses_another_articles_version(desk_editor, story_with_versio
     other = ArticleFactory(published=True)
     with pytest.raises(workflow.WorkflowError):
         workflow.restore_version(story_with_versions, user=desk_editor, version_id=other.history.first().history_id)
+
+
+@pytest.mark.django_db
+def test_versions_page_shows_state_changes_and_skips_formatting(client, desk_editor, reporter):
+    """Publishing shows as Draft → Published; a save that only re-wraps the text shows no body change."""
+    article = ArticleFactory(created_by=reporter, authors=[reporter.author_profile], body="<p>One.</p><p>Two.</p>")
+    article.body = "<p>One.</p>\n<p>Two.</p>"
+    article.save()
+    workflow.submit(article, user=reporter)
+    workflow.publish(article, user=desk_editor)
+    client.force_login(desk_editor)
+    html = client.get(reverse("admin:articles_article_versions", args=[article.pk])).content.decode()
+    assert "<del>Submitted</del> → <ins>Published</ins>" in html
+    assert "Saved without changes to the story" in html, "the re-wrapped body is not a change"
+
+
+def test_long_unchanged_text_is_shortened_in_diffs():
+    """A one-word fix in a long story shows the change with a little context, not the whole story."""
+    from articles.diffs import word_diff
+
+    long = " ".join(f"word{n}" for n in range(200))
+    pieces = word_diff(f"<p>{long} teh end</p>", f"<p>{long} the end</p>")
+    assert ("del", "teh") in pieces and ("ins", "the") in pieces
+    assert sum(len(text) for _, text in pieces) < 300

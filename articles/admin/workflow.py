@@ -7,6 +7,7 @@ view here that calls `articles.workflow`; nothing here writes `Article.status`.
 from __future__ import annotations
 
 import datetime
+from typing import Any, NamedTuple
 
 from django import forms
 from django.contrib import admin, messages
@@ -28,6 +29,34 @@ from articles.models import Article, ArticleAuthor, ShareLink, Transition
 
 # Fields whose changes a conflict message or a version diff shows word by word.
 TEXT_FIELDS = ("headline", "summary", "body", "editors_note")
+# Fields a version diff compares: the story and its state, not the bookkeeping that every save moves.
+DIFF_FIELDS = [
+    f.name
+    for f in Article._meta.concrete_fields
+    if f.name not in ("id", "revision", "modified_at", "created_at", "created_by", "published_on")
+]
+
+
+class Change(NamedTuple):
+    """One field's change between two versions (a foreign key's values are ids)."""
+
+    field: str
+    old: Any
+    new: Any
+
+
+def meaningful_changes(newer, older) -> list[Change]:
+    """The field changes between two versions, leaving out text whose words did not change."""
+    # simple-history's diff_against() compares editable fields only; status and dates are not.
+    changes = []
+    for name in DIFF_FIELDS:
+        attname = Article._meta.get_field(name).attname  # type: ignore[union-attr]
+        old, new = getattr(older, attname), getattr(newer, attname)
+        if old != new and not (name in TEXT_FIELDS and diffs.same_text(old, new)):
+            changes.append(Change(name, old, new))
+    return changes
+
+
 QUEUE_SIZE = 25
 
 
@@ -68,20 +97,21 @@ def describe_conflict(article: Article, *, base_revision: int, submitted: dict) 
     changed: list[str] = []
     field_diffs = []
     if latest is not None and base is not None:
-        delta = latest.diff_against(base, excluded_fields=["revision"])
-        changed = [change.field for change in delta.changes]
-        for change in delta.changes:
+        changes = meaningful_changes(latest, base)
+        changed = [change.field for change in changes]
+        for change in changes:
             if change.field in TEXT_FIELDS:
+                yours = submitted.get(change.field, "")
                 field_diffs.append(
                     {
-                        "label": Article._meta.get_field(change.field).verbose_name,
+                        "label": _verbose_name(change.field),
                         "theirs": diffs.word_diff(change.old, change.new),
-                        "yours": diffs.word_diff(change.new, submitted.get(change.field, "")),
+                        "yours": None if diffs.same_text(change.new, yours) else diffs.word_diff(change.new, yours),
                     }
                 )
     people = sorted({_person(record.history_user) for record in newer}) or [_("someone")]
     when = latest.history_date if latest is not None else timezone.now()
-    labels = [str(Article._meta.get_field(name).verbose_name) for name in changed] or [_("its status")]
+    labels = [str(_verbose_name(name)) for name in changed] or [_("only its formatting")]
     message = _(
         "%(who)s saved this article at %(when)s, after you opened it, and changed: %(fields)s. "
         "Your version was not saved and is still in the form below. Compare, then save again to "
@@ -332,12 +362,11 @@ class WorkflowAdminMixin:
                 break
             changes = []
             if older is not None:
-                for change in record.diff_against(older, excluded_fields=["revision"]).changes:
-                    field = Article._meta.get_field(change.field)
+                for change in meaningful_changes(record, older):
                     text = change.field in TEXT_FIELDS
                     changes.append(
                         {
-                            "label": field.verbose_name,
+                            "label": _verbose_name(change.field),
                             "pieces": diffs.word_diff(change.old, change.new) if text else None,
                             "old": None if text else _display(record, older, change.field, change.old),
                             "new": None if text else _display(record, record, change.field, change.new),
@@ -485,12 +514,20 @@ def _parse_local_time(value: str) -> datetime.datetime:
     return parsed
 
 
+def _verbose_name(field_name: str) -> str:
+    return str(Article._meta.get_field(field_name).verbose_name)  # type: ignore[union-attr]
+
+
 def _display(record, source, field_name: str, value) -> str:
-    """A version's value as a person reads it: a section's name rather than its id."""
+    """A version's value as a person reads it: a section's name rather than its id, dates in local time."""
     field = Article._meta.get_field(field_name)
-    if field.is_relation and value is not None:
+    if value is None:
+        return ""
+    if field.is_relation:
         related = getattr(source, field_name, None)
         return str(related) if related is not None else str(value)
-    if field.choices:
-        return str(dict(field.flatchoices).get(value, value))
-    return "" if value is None else str(value)
+    if getattr(field, "choices", None):
+        return str(dict(field.flatchoices).get(value, value))  # type: ignore[union-attr]
+    if isinstance(value, datetime.datetime):
+        return date_format(timezone.localtime(value), "DATETIME_FORMAT")
+    return str(value)
