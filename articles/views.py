@@ -73,10 +73,11 @@ class ArticleDetailView(PublishedArticlesMixin, DetailView):
             return super().get(request, *args, **kwargs)
         except Http404:
             # A withdrawn story's address says it is gone, and why, rather than that it never was.
-            response = desk_views.gone(
-                request, section_path=kwargs["section_path"], day=self._day(), slug=kwargs["slug"]
+            day = self._day()
+            response = day and desk_views.gone(
+                request, section_path=kwargs["section_path"], day=day, slug=kwargs["slug"]
             )
-            if response is None:
+            if not response:
                 raise
             return response
 

@@ -11,7 +11,7 @@ enforce are described in docs/workflow.md.
 from __future__ import annotations
 
 import datetime
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
@@ -152,9 +152,9 @@ def _record(article: Article, user: User | None, from_status: str, note: str = "
     )
 
 
-def _save(article: Article, user: User | None, **kwargs) -> None:
+def _save(article: Article, user: User | None, **kwargs: Any) -> None:
     # django-simple-history names the person in the version record; commands have no request.
-    article._history_user = user if user is not None and user.is_authenticated else None
+    article._history_user = user if user is not None and user.is_authenticated else None  # type: ignore[attr-defined]
     article.save(**kwargs)
 
 

@@ -7,7 +7,7 @@ view here that calls `articles.workflow`; nothing here writes `Article.status`.
 from __future__ import annotations
 
 import datetime
-from typing import Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from django import forms
 from django.contrib import admin, messages
@@ -184,7 +184,13 @@ class SluglineFilter(admin.SimpleListFilter):
         return queryset
 
 
-class WorkflowAdminMixin:
+if TYPE_CHECKING:
+    _AdminBase = admin.ModelAdmin
+else:
+    _AdminBase = object
+
+
+class WorkflowAdminMixin(_AdminBase):
     """Role rules and the desk's workflow views for the article admin."""
 
     change_form_template = "admin/articles/article/change_form.html"
