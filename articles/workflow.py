@@ -91,11 +91,23 @@ def available_transitions(user: User, article: Article) -> list[str]:
         allowed.append(SUBMIT)
     if article.status == Status.SUBMITTED and is_desk(user):
         allowed += [RETURN, PUBLISH, SCHEDULE]
+    if is_embargoed(article) and is_desk(user):
+        # Lift the embargo early, or move it.
+        allowed += [PUBLISH, SCHEDULE]
     if article.status == Status.PUBLISHED and is_desk(user):
         allowed.append(CORRECT)
     if article.status == Status.PUBLISHED and _may_withdraw(user):
         allowed.append(WITHDRAW)
     return allowed
+
+
+def is_embargoed(article: Article) -> bool:
+    """True for a story published for a time still to come."""
+    return (
+        article.status == Status.PUBLISHED
+        and article.published_at is not None
+        and article.published_at > timezone.now()
+    )
 
 
 def _may_submit(user: User | None, article: Article) -> bool:
@@ -199,7 +211,7 @@ def publish(
     at: datetime.datetime | None = None,
     backdated: bool = False,
 ) -> Article:
-    """Publish now, or at a later time (an embargo).
+    """Publish now, or at a later time (an embargo); on an embargoed story, lift or move the embargo.
 
     `backdated=True` lets a trusted command (no user) keep a past time: copy that its agency
     already published goes out with the agency's date.
@@ -213,7 +225,9 @@ def publish(
         raise WorkflowError(_("The publication time is in the past; choose now or a later time."))
     with transaction.atomic():
         _locked(article)
-        _require_state(article, {Status.DRAFT, Status.SUBMITTED} if user is None else {Status.SUBMITTED}, _("publish"))
+        if not is_embargoed(article):
+            allowed = {Status.DRAFT, Status.SUBMITTED} if user is None else {Status.SUBMITTED}
+            _require_state(article, allowed, _("publish"))
         if not article.byline.exists() and user is not None:
             raise WorkflowError(_("Add at least one author to the byline before publishing."))
         if article.editor_id is None and user is not None:
@@ -225,7 +239,7 @@ def publish(
         _save(article, user)
         note = _("Embargoed until %(time)s.") % {"time": _format_time(when)} if when > now else ""
         _record(article, user, from_status, note)
-        if user is not None:
+        if user is not None and from_status != Status.PUBLISHED:
             transaction.on_commit(lambda: notifications.published(article.pk, actor_id=_user_id(user)))
     return article
 

@@ -4,6 +4,7 @@ import datetime
 
 import pytest
 import time_machine
+from django.core.exceptions import PermissionDenied
 from django.urls import reverse
 from django.utils import timezone
 
@@ -90,3 +91,31 @@ def test_schedule_button_takes_a_local_time(client, desk_editor, reporter, setti
     client.post(url, {"at": "2099-03-01T08:00"})
     article.refresh_from_db()
     assert article.published_at == datetime.datetime(2099, 3, 1, 0, 0, tzinfo=datetime.UTC)
+
+
+@pytest.mark.django_db
+def test_desk_can_lift_an_embargo_early(client, embargoed, desk_editor):
+    """'Publish now' on an embargoed story makes it public at once, and the log says so."""
+    assert "publish" in workflow.available_transitions(desk_editor, embargoed)
+    workflow.publish(embargoed, user=desk_editor)
+    assert client.get(embargoed.get_absolute_url()).status_code == 200
+    assert embargoed.transitions.first().from_status == Article.Status.PUBLISHED
+
+
+@pytest.mark.django_db
+def test_desk_can_move_an_embargo(embargoed, desk_editor, reporter):
+    """Scheduling again moves the release time; a reporter cannot."""
+    later = timezone.now() + datetime.timedelta(days=1)
+    with pytest.raises(PermissionDenied):
+        workflow.publish(embargoed, user=reporter, at=later)
+    workflow.publish(embargoed, user=desk_editor, at=later)
+    embargoed.refresh_from_db()
+    assert embargoed.published_at == later and embargoed.updated_at == later
+
+
+@pytest.mark.django_db
+def test_a_public_story_cannot_be_published_again(desk_editor):
+    """Once public, publishing again is refused (that would move its date)."""
+    story = ArticleFactory(published=True)
+    with pytest.raises(workflow.WorkflowError):
+        workflow.publish(story, user=desk_editor)
