@@ -45,7 +45,8 @@ def shared_preview(request: HttpRequest, token: str) -> HttpResponse:
     link = ShareLink.from_token(token)
     if link is None:
         raise Http404("This link is not valid, was revoked or has expired.")
-    article = get_object_or_404(Article.objects.for_page(), pk=link.article_id)
+    # A withdrawn story no longer circulates, not even to reviewers.
+    article = get_object_or_404(Article.objects.for_page().exclude(status=Article.Status.WITHDRAWN), pk=link.article_id)
     return _preview_response(request, article, share_link=link)
 
 

@@ -106,3 +106,14 @@ def test_reporter_cannot_make_share_links(client, reporter, draft):
     response = client.post(reverse("admin:articles_article_share", args=[draft.pk]), {"label": "x"})
     assert response.status_code == 403
     assert not ShareLink.objects.exists()
+
+
+@pytest.mark.django_db
+def test_share_link_stops_when_the_story_is_withdrawn(client, chief_editor):
+    """A killed story no longer opens through a reviewer's link."""
+    from articles import workflow
+
+    story = ArticleFactory(published=True)
+    link = ShareLinkFactory(article=story)
+    workflow.withdraw(story, user=chief_editor, note="Legal.")
+    assert client.get(link.get_absolute_url()).status_code == 404
