@@ -289,6 +289,14 @@ def restore_version(article: Article, *, user: User | None, version_id: int) -> 
         for field in RESTORABLE_FIELDS:
             setattr(article, field, getattr(version, field))
         _save(article, user)
+        # Not a change of state, but the log is where the desk looks for who did what.
+        _record(
+            article,
+            user,
+            article.status,
+            _("Restored the text of revision %(revision)s (saved %(when)s).")
+            % {"revision": version.revision, "when": _format_time(version.history_date)},
+        )
     return article
 
 

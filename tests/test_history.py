@@ -49,6 +49,8 @@ def test_restore_brings_back_text_but_not_status(client, desk_editor, chief_edit
     assert story_with_versions.body == "<p>Original body text.</p>"
     assert story_with_versions.status == Article.Status.PUBLISHED
     assert story_with_versions.history.first().history_user == desk_editor
+    logged = story_with_versions.transitions.get()
+    assert logged.user == desk_editor and logged.note.startswith("Restored the text of revision 1")
 
 
 @pytest.mark.django_db
