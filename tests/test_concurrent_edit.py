@@ -48,7 +48,8 @@ def test_second_save_is_refused_and_first_text_survives(client, two_editors, sub
     assert "Li Shimeng saved this article" in html
     assert "body" in html.split("Li Shimeng saved this article", 1)[1][:400]
     assert 'value="Talks resume at last"' in html, "Dana's text is still in the form"
-    assert "<del>Monday.</del><ins>Monday in Geneva.</ins>" in html, "the page shows what Li changed"
+    assert "Their body is now in the form below." in html
+    assert "Delegates met on Monday in Geneva." in html, "Li's body is in Dana's form, so a re-save keeps it"
 
     submitted_story.refresh_from_db()
     assert submitted_story.body == "<p>Delegates met on Monday in Geneva.</p>"
@@ -73,6 +74,28 @@ def test_saving_again_after_the_warning_is_a_deliberate_overwrite(two_editors, s
     assert again.status_code == 302
     submitted_story.refresh_from_db()
     assert submitted_story.headline == "Dana's headline"
+    assert submitted_story.summary == "Li's summary", "Li's change survives Dana's second save"
+
+
+@pytest.mark.django_db
+def test_both_changing_the_same_text_shows_both_versions(two_editors, submitted_story):
+    """When both edit the body, Dana keeps her body in the form and sees Li's change word by word."""
+    from django.test import Client
+
+    dana, li = two_editors
+    url = reverse("admin:articles_article_change", args=[submitted_story.pk])
+    dana_client, li_client = Client(), Client()
+    dana_client.force_login(dana)
+    li_client.force_login(li)
+    dana_page = dana_client.get(url)
+    li_client.post(url, change_form_data(li_client.get(url), body="<p>Delegates met on Monday in Geneva.</p>"))
+    refused = dana_client.post(url, change_form_data(dana_page, body="<p>Delegates met on Tuesday.</p>"))
+    html = refused.content.decode()
+    assert "You both changed body" in html
+    assert "<del>Monday.</del><ins>Monday in Geneva.</ins>" in html, "Li's change, word by word"
+    assert "Delegates met on Tuesday." in html, "Dana's body is still in the form"
+    submitted_story.refresh_from_db()
+    assert submitted_story.body == "<p>Delegates met on Monday in Geneva.</p>"
 
 
 @pytest.mark.django_db

@@ -83,45 +83,91 @@ class RevisionCheckedForm(forms.ModelForm):
         if current is None or current == base:
             return cleaned
         self.conflict = describe_conflict(self.instance, base_revision=base, submitted=cleaned)
-        # The next save is then a deliberate overwrite of the version the editor has now seen.
+        # Fields only they changed take their value, so saving again keeps both people's work;
+        # fields both changed keep this editor's text, shown beside theirs. The next save is then a
+        # deliberate one, made after seeing their version.
         self.data = self.data.copy()
+        for name, value in self.conflict["merged"].items():
+            if name in self.fields:
+                self.data[self.add_prefix(name)] = value
         self.data[self.add_prefix("base_revision")] = str(current)
         raise ValidationError(self.conflict["message"], code="conflict")
 
 
+def _same_value(name: str, submitted: Any, stored: Any) -> bool:
+    """Does the form's value equal a version's stored value (ids for relations, words for text)?"""
+    if name in TEXT_FIELDS or name == "body":
+        return diffs.same_text(submitted or "", stored or "")
+    submitted = getattr(submitted, "pk", submitted)
+    if submitted in ("", None) and stored in ("", None):
+        return True
+    return submitted == stored
+
+
+def _form_value(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, datetime.date | datetime.datetime):
+        return value.isoformat()
+    return str(value)
+
+
 def describe_conflict(article: Article, *, base_revision: int, submitted: dict) -> dict:
-    """Who saved the article since base_revision, when, which fields changed and how."""
+    """Who saved the article since base_revision, when, what they changed, and what merges cleanly."""
     newer = list(article.history.filter(revision__gt=base_revision).select_related("history_user").order_by("revision"))
     base = article.history.filter(revision__lte=base_revision).order_by("-revision").first()
     latest = newer[-1] if newer else None
-    changed: list[str] = []
+    changes = meaningful_changes(latest, base) if latest is not None and base is not None else []
+    merged: dict[str, str] = {}
+    both: list[str] = []
     field_diffs = []
-    if latest is not None and base is not None:
-        changes = meaningful_changes(latest, base)
-        changed = [change.field for change in changes]
-        for change in changes:
-            if change.field in TEXT_FIELDS:
-                yours = submitted.get(change.field, "")
-                field_diffs.append(
-                    {
-                        "label": _verbose_name(change.field),
-                        "theirs": diffs.word_diff(change.old, change.new),
-                        "yours": None if diffs.same_text(change.new, yours) else diffs.word_diff(change.new, yours),
-                    }
-                )
+    for change in changes:
+        if change.field not in submitted:
+            continue  # not on the form (status, dates): nothing of it can be overwritten
+        yours = submitted[change.field]
+        if _same_value(change.field, yours, change.old):
+            merged[change.field] = _form_value(change.new)
+            continue
+        if _same_value(change.field, yours, change.new):
+            continue  # both made the same change
+        both.append(change.field)
+        if change.field in TEXT_FIELDS:
+            field_diffs.append(
+                {
+                    "label": _verbose_name(change.field),
+                    "theirs": diffs.word_diff(change.old, change.new),
+                    "yours": diffs.word_diff(change.new, yours),
+                }
+            )
     people = sorted({_person(record.history_user) for record in newer}) or [_("someone")]
     when = latest.history_date if latest is not None else timezone.now()
-    labels = [str(_verbose_name(name)) for name in changed] or [_("only its formatting")]
-    message = _(
-        "%(who)s saved this article at %(when)s, after you opened it, and changed: %(fields)s. "
-        "Your version was not saved and is still in the form below. Compare, then save again to "
-        "replace their version with yours."
-    ) % {
-        "who": ", ".join(people),
-        "when": date_format(timezone.localtime(when), "DATETIME_FORMAT"),
-        "fields": ", ".join(labels),
+    parts = [
+        _("%(who)s saved this article at %(when)s, after you opened it, and changed: %(fields)s.")
+        % {
+            "who": ", ".join(people),
+            "when": date_format(timezone.localtime(when), "DATETIME_FORMAT"),
+            "fields": ", ".join(_verbose_name(c.field) for c in changes) or _("only its formatting"),
+        }
+    ]
+    if merged:
+        parts.append(
+            _("Their %(fields)s is now in the form below.") % {"fields": ", ".join(map(_verbose_name, merged))}
+        )
+    if both:
+        parts.append(
+            _("You both changed %(fields)s: your version is kept in the form; compare it with theirs above.")
+            % {"fields": ", ".join(map(_verbose_name, both))}
+        )
+    parts.append(_("Nothing was saved: check the form, then save again."))
+    return {
+        "message": " ".join(parts),
+        "changed": [c.field for c in changes],
+        "merged": merged,
+        "both": both,
+        "diffs": field_diffs,
+        "who": people,
+        "when": when,
     }
-    return {"message": message, "changed": changed, "diffs": field_diffs, "who": people, "when": when}
 
 
 def _person(user) -> str:
