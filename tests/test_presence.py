@@ -50,3 +50,15 @@ def test_presence_lapses_without_a_heartbeat(desk_editor):
         assert [p["name"] for p in li_client.get(ping).json()["others"]] == ["Dana Desk"]
     with time_machine.travel(start + datetime.timedelta(minutes=6), tick=False):
         assert li_client.get(ping).json()["others"] == []
+
+
+@pytest.mark.django_db
+def test_someone_who_can_only_read_is_not_shown_as_editing(reporter, desk_editor):
+    """A reporter reading a published story does not show up as editing it."""
+    story = ArticleFactory(published=True)
+    url = reverse("admin:articles_article_change", args=[story.pk])
+    rita, dana = Client(), Client()
+    rita.force_login(reporter)
+    dana.force_login(desk_editor)
+    assert rita.get(url).status_code == 200
+    assert "Being edited by" not in dana.get(url).content.decode()

@@ -283,7 +283,9 @@ class WorkflowAdminMixin(_AdminBase):
         extra_context = extra_context or {}
         article = self.get_object(request, object_id)
         if article is not None and self.has_view_permission(request, article):
-            presence.touch(article.pk, request.user)
+            # Only someone who can change the story counts as editing it; readers of it do not.
+            if self.has_change_permission(request, article):
+                presence.touch(article.pk, request.user)
             extra_context.update(self._workflow_context(request, article))
         return super().change_view(request, object_id, form_url, extra_context)
 
@@ -394,7 +396,7 @@ class WorkflowAdminMixin(_AdminBase):
     def presence_view(self, request: HttpRequest, pk: int) -> JsonResponse:
         """The change form's heartbeat: record me, answer who else has the article open."""
         article = self._article_or_404(request, pk)
-        if request.method == "POST":
+        if request.method == "POST" and self.has_change_permission(request, article):
             presence.touch(article.pk, request.user)
         people = [
             {"name": p["name"], "since": date_format(timezone.localtime(p["since"]), "TIME_FORMAT")}
