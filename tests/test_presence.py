@@ -61,4 +61,4 @@ def test_someone_who_can_only_read_is_not_shown_as_editing(reporter, desk_editor
     rita.force_login(reporter)
     dana.force_login(desk_editor)
     assert rita.get(url).status_code == 200
-    assert "Being edited by" not in dana.get(url).content.decode()
+    assert "Being edited by Rita" not in dana.get(url).content.decode()
