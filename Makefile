@@ -10,7 +10,7 @@ PYTEST_ARGS ?=
 
 BENCH_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/newsroom_bench
 
-.PHONY: help install install-test demo serve migrate test test-browser check lint typecheck clean bench-admin
+.PHONY: help install install-test demo serve migrate test test-browser check lint typecheck clean test-tools bench-reader bench-admin
 
 help:
 	@echo "make demo   - set up, load demo content and serve http://$(HOST):$(PORT)/"
@@ -66,6 +66,15 @@ test-browser: install-test
 # The desk's article list with 100,000 articles in PostgreSQL: queries and milliseconds per variant.
 bench-admin: install-test
 	DATABASE_URL=$(BENCH_DATABASE_URL) $(PY) benchmarks/admin_changelist.py $(BENCH_ARGS)
+
+# The Nu HTML Checker and axe-core for the HTML and browser tests (.ci/run installs them too).
+test-tools:
+	test -f node_modules/vnu-jar/build/dist/vnu.jar -a -f node_modules/axe-core/axe.min.js || npm ci --no-audit --no-fund --ignore-scripts
+
+# Queries, bytes and median render time of each reader page, uncached and from the page cache.
+bench-reader: migrate
+	$(MANAGE) load_demo
+	$(MANAGE) bench_reader
 
 clean:
 	rm -rf $(VENV) var/newsroom.sqlite3* .pytest_cache .coverage htmlcov

@@ -191,3 +191,16 @@ STORIES = [
         ],
     },
 ]
+
+# Keywords for the demo stories, by headline; each becomes a tag page (/tags/energy/).
+TAGS = {
+    "Port city opens tidal power station after a decade of trials": ["Energy", "Portugal"],
+    "Mountain villages vote to share one school bus network": ["Transport", "Education"],
+    "Container rates ease as new ships join Asia-Europe routes": ["Shipping", "Trade"],
+    "Regional bank raises savings rate for first-time depositors": ["Banking"],
+    "Seed bank adds drought-tolerant sorghum from three continents": ["Agriculture", "Climate"],
+    "Amateur astronomers time a distant star's flicker to the second": ["Astronomy"],
+    "Harbour city marathon moves start to dawn to beat the heat": ["Athletics", "Climate"],
+    "Women's volleyball league adds two teams for the new season": ["Volleyball"],
+    "Ferry operators agree on one ticket for the northern islands": ["Transport", "Shipping"],
+}

@@ -20,6 +20,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from articles import notifications
+from articles.cache import purge_public_pages
 from articles.models import Article, Correction, Editor, Transition
 
 if TYPE_CHECKING:
@@ -239,6 +240,7 @@ def publish(
         _save(article, user)
         note = _("Embargoed until %(time)s.") % {"time": _format_time(when)} if when > now else ""
         _record(article, user, from_status, note)
+        transaction.on_commit(purge_public_pages, robust=True)
         if user is not None and from_status != Status.PUBLISHED:
             transaction.on_commit(lambda: notifications.published(article.pk, actor_id=_user_id(user)))
     return article
@@ -259,6 +261,7 @@ def correct(article: Article, *, user: User | None, note: str) -> Article:
             article=article, note=note, at=article.updated_at, user=user if _user_id(user) else None
         )
         _record(article, user, article.status, note)
+        transaction.on_commit(purge_public_pages, robust=True)
     return article
 
 
@@ -273,6 +276,7 @@ def withdraw(article: Article, *, user: User | None, note: str) -> Article:
         article.status = Status.WITHDRAWN
         _save(article, user, update_fields=["status", "modified_at"])
         _record(article, user, from_status, note)
+        transaction.on_commit(purge_public_pages, robust=True)
     return article
 
 
@@ -297,6 +301,8 @@ def restore_version(article: Article, *, user: User | None, version_id: int) -> 
             _("Restored the text of revision %(revision)s (saved %(when)s).")
             % {"revision": version.revision, "when": _format_time(version.history_date)},
         )
+        if article.status == Status.PUBLISHED:
+            transaction.on_commit(purge_public_pages, robust=True)
     return article
 
 

@@ -44,9 +44,11 @@ INSTALLED_APPS = [
     "django.contrib.contenttypes",
     "django.contrib.sessions",
     "django.contrib.messages",
+    "django.contrib.sitemaps",
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "django_ckeditor_5",
+    "taggit",
     "simple_history",
     "articles",
 ]
@@ -128,6 +130,10 @@ LANGUAGES = [
     ("zh-hans", _("Simplified Chinese")),
 ]
 LOCALE_PATHS = [BASE_DIR / "locale"]
+# Our own date formats per language (English dates as on agency pages: January 8, 2024).
+FORMAT_MODULE_PATH = ["newsroom.formats"]
+# Tag names are matched without regard to case, so "Energy" and "energy" are one tag.
+TAGGIT_CASE_INSENSITIVE = True
 USE_I18N = True
 # Times are stored in UTC; pages, datelines and URLs use the newsroom's display zone.
 USE_TZ = True
@@ -191,6 +197,13 @@ NEWSROOM: dict[str, Any] = {
     # Wire copy bigger than this is refused before it is parsed (a page of agency copy is ~10 KB).
     "WIRE_MAX_BYTES": 1024 * 1024,
     "ARTICLES_PER_PAGE": 20,
+    "HOME_STORIES_PER_SECTION": 4,
+    # Whole public pages are cached for anonymous readers this long (0 turns the page cache off);
+    # publishing, correcting or withdrawing a story retires them all at once (articles/cache.py).
+    "PAGE_CACHE_SECONDS": int(env("NEWSROOM_PAGE_CACHE_SECONDS", default="300")),
+    # What browsers (max-age) and a CDN in front (s-maxage) may keep without asking again.
+    "PAGE_MAX_AGE": int(env("NEWSROOM_PAGE_MAX_AGE", default="60")),
+    "PAGE_S_MAXAGE": int(env("NEWSROOM_PAGE_S_MAXAGE", default="120")),
     # A reviewer's share link works this long unless the desk revokes it first.
     "SHARE_LINK_HOURS": 48,
     # "Being edited by" disappears this long after the editor's page last checked in.

@@ -1,13 +1,32 @@
-"""The newsroom's URL map: the admin, the CKEditor upload endpoint, then the public site."""
+"""The newsroom's URL map: the admin, the CKEditor upload endpoint, machine-read files (feeds,
+sitemaps, robots.txt), then the public site."""
 
 from django.conf import settings
 from django.conf.urls.static import static
 from django.contrib import admin
-from django.urls import include, path
+from django.contrib.sitemaps import views as sitemap_views
+from django.urls import include, path, re_path
+
+from articles import feeds, reader_views, sitemaps
+from articles.cache import public_page
+
+SECTION = r"(?P<section_path>[a-z0-9-]+(?:/[a-z0-9-]+)*)"
 
 urlpatterns = [
     path("admin/", admin.site.urls),
     path("ckeditor5/", include("django_ckeditor_5.urls")),
+    path("robots.txt", public_page(reader_views.robots_txt), name="robots"),
+    path(
+        "sitemap.xml",
+        public_page(sitemap_views.sitemap),
+        {"sitemaps": sitemaps.SITEMAPS},
+        name="sitemap",
+    ),
+    path("news-sitemap.xml", public_page(sitemaps.news_sitemap), name="news-sitemap"),
+    path("feeds/rss.xml", public_page(feeds.LatestStoriesFeed()), name="feed-rss"),
+    path("feeds/atom.xml", public_page(feeds.LatestStoriesAtomFeed()), name="feed-atom"),
+    re_path(rf"^feeds/{SECTION}/rss\.xml$", public_page(feeds.SectionFeed()), name="section-feed-rss"),
+    re_path(rf"^feeds/{SECTION}/atom\.xml$", public_page(feeds.SectionAtomFeed()), name="section-feed-atom"),
     path("", include("articles.urls")),
 ]
 

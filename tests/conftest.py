@@ -1,5 +1,6 @@
 """Shared fixtures for the newsroom's tests."""
 
+import os
 from pathlib import Path
 
 import pytest
@@ -31,6 +32,20 @@ def _fresh_cache():
     cache.clear()
     yield
     cache.clear()
+
+
+@pytest.fixture
+def no_page_cache(settings):
+    """Turn the public page cache off, so a request shows what rendering the page costs."""
+    settings.NEWSROOM = {**settings.NEWSROOM, "PAGE_CACHE_SECONDS": 0}
+
+
+@pytest.fixture
+def demo_data(db):
+    """The project's demo content, as `make demo` loads it."""
+    from django.core.management import call_command
+
+    call_command("load_demo", stdout=open(os.devnull, "w"))  # noqa: SIM115
 
 
 @pytest.fixture

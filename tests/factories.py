@@ -82,6 +82,16 @@ class ArticleFactory(factory.django.DjangoModelFactory):
             published_at=factory.LazyFunction(lambda: timezone.now() - datetime.timedelta(hours=1)),
             updated_at=factory.SelfAttribute("published_at"),
         )
+        embargoed = factory.Trait(
+            status=Article.Status.PUBLISHED,
+            published_at=factory.LazyFunction(lambda: timezone.now() + datetime.timedelta(days=1)),
+            updated_at=factory.SelfAttribute("published_at"),
+        )
+        withdrawn = factory.Trait(
+            status=Article.Status.WITHDRAWN,
+            published_at=factory.LazyFunction(lambda: timezone.now() - datetime.timedelta(hours=2)),
+            updated_at=factory.SelfAttribute("published_at"),
+        )
 
     @factory.post_generation
     def authors(obj, create, extracted, **kwargs):  # noqa: N805

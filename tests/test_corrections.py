@@ -16,10 +16,10 @@ def story(db):
 
 
 @pytest.mark.django_db
-def test_correction_shows_on_the_page_with_its_time(client, story, desk_editor):
+def test_correction_shows_on_the_page_with_its_time(client, story, desk_editor, django_capture_on_commit_callbacks):
     """Readers see the correction note and when it was made, and 'Updated:' moves to that time."""
     later = timezone.now() + datetime.timedelta(days=2)
-    with time_machine.travel(later, tick=False):
+    with time_machine.travel(later, tick=False), django_capture_on_commit_callbacks(execute=True):
         workflow.correct(story, user=desk_editor, note="An earlier version gave the wrong length of the bridge.")
     story.refresh_from_db()
     assert story.updated_at == later
@@ -48,12 +48,36 @@ def test_correction_is_logged(story, desk_editor):
 
 
 @pytest.mark.django_db
+@pytest.mark.usefixtures("no_page_cache")
 def test_article_page_query_count_is_fixed_with_corrections(client, story, desk_editor, django_assert_num_queries):
     """The article page costs the same queries with one correction or three."""
     for n in range(3):
         workflow.correct(story, user=desk_editor, note=f"Correction {n}.")
-    # Queries: 1 the article with section, source and editor; 2 its byline with authors; 3 its
-    # corrections; 4 the section's lineage for the breadcrumb; 5 the top sections for the navigation.
-    with django_assert_num_queries(5):
+    # Queries: 1 the last-modified lookup; 2 the article with section, source and editor; 3 its
+    # byline with authors; 4 its corrections; 5 its tags; 6 the section's lineage for the
+    # breadcrumb; 7 the top sections for the navigation.
+    with django_assert_num_queries(7):
         response = client.get(story.get_absolute_url())
     assert response.content.decode().count("Correction ") == 3
+
+
+@pytest.mark.django_db
+def test_desk_typo_fix_shows_at_once_without_moving_updated(
+    client, story, desk_editor, django_capture_on_commit_callbacks
+):
+    """A published story fixed in the admin shows the fix on the next (cached) request; 'Updated:' stays."""
+    from django.urls import reverse
+
+    from tests.admin_forms import change_form_data
+
+    assert "Minister opens the bridge" in client.get(story.get_absolute_url()).content.decode()
+    before = story.updated_at
+    editor = type(client)()
+    editor.force_login(desk_editor)
+    url = reverse("admin:articles_article_change", args=[story.pk])
+    with django_capture_on_commit_callbacks(execute=True):
+        response = editor.post(url, change_form_data(editor.get(url), headline="Minister opens the new bridge"))
+    assert response.status_code == 302
+    assert "Minister opens the new bridge" in client.get(story.get_absolute_url()).content.decode()
+    story.refresh_from_db()
+    assert story.updated_at == before

@@ -12,15 +12,36 @@ from articles import workflow
 from articles.models import Article
 from tests.factories import ArticleFactory
 
-# Every public address a reader or crawler can reach, as a function of the embargoed story.
-# Feeds, sitemaps and search add their URL names here; each must show the story's headline once
-# it is public and never before.
+
+def _day(article: Article) -> dict:
+    day = timezone.localdate(article.published_at)
+    return {"year": day.year, "month": f"{day.month:02d}", "day": f"{day.day:02d}"}
+
+
+# Every kind of public address that shows the story once it is public, as a function of the
+# story. A new kind of reader page adds a line here: the test then proves the embargo holds there.
 PUBLIC_URLS = {
-    "articles:home": lambda article: reverse("articles:home"),
-    "articles:section": lambda article: article.section.get_absolute_url(),
-    "articles:section (parent)": lambda article: article.section.parent.get_absolute_url(),
-    "articles:detail": lambda article: article.get_absolute_url(),
+    "home": lambda a: reverse("articles:home"),
+    "section": lambda a: a.section.get_absolute_url(),
+    "parent section": lambda a: a.section.parent.get_absolute_url(),
+    "section day": lambda a: reverse("articles:section-day", kwargs={"section_path": a.section.path, **_day(a)}),
+    "article": lambda a: a.get_absolute_url(),
+    "author": lambda a: a.byline_authors()[0].get_absolute_url(),
+    "source": lambda a: a.source.get_absolute_url(),
+    "search": lambda a: reverse("articles:search") + "?q=budget+figures",
+    "rss": lambda a: reverse("feed-rss"),
+    "atom": lambda a: reverse("feed-atom"),
+    "section rss": lambda a: reverse("section-feed-rss", kwargs={"section_path": a.section.path}),
+    "section atom": lambda a: reverse("section-feed-atom", kwargs={"section_path": a.section.path}),
+    "sitemap": lambda a: reverse("sitemap"),
+    "news sitemap": lambda a: reverse("news-sitemap"),
 }
+
+
+def shows(text: str, article: Article) -> bool:
+    """Does a page, feed or sitemap show the story: its headline, or its address as a link or <loc>?"""
+    url = article.get_absolute_url()
+    return "Embargoed budget figures" in text or f'href="{url}"' in text or f"{url}</loc>" in text
 
 
 @pytest.fixture
@@ -47,13 +68,26 @@ def test_embargoed_story_is_absent_until_its_time(client, embargoed, name):
     """Before the embargo lifts the story is nowhere; an hour later it is there, with no job run."""
     url = PUBLIC_URLS[name](embargoed)
     before = client.get(url)
-    assert before.status_code in (200, 404)
-    assert "Embargoed budget figures" not in before.content.decode()
+    assert before.status_code in (200, 404), url
+    assert not shows(before.content.decode(), embargoed), url
 
     with time_machine.travel(timezone.now() + datetime.timedelta(hours=1, minutes=1)):
         after = client.get(url)
-        assert after.status_code == 200
-        assert "Embargoed budget figures" in after.content.decode()
+        assert after.status_code == 200, url
+        assert shows(after.content.decode(), embargoed), url
+
+
+@pytest.mark.django_db
+def test_embargoed_story_is_on_no_public_page(client, embargoed):
+    """Every public page the site has for its current data (the reader tests' list) leaves it out."""
+    from tests.reader_helpers import public_urls
+
+    urls = public_urls()
+    assert len(urls) > 10
+    for url in urls:
+        response = client.get(url)
+        assert response.status_code == 200, url
+        assert not shows(response.content.decode(), embargoed), url
 
 
 @pytest.mark.django_db

@@ -21,11 +21,12 @@ def test_withdrawn_story_answers_410_with_notice(client, chief_editor):
 
 
 @pytest.mark.django_db
-def test_withdrawn_story_leaves_the_lists(client, chief_editor):
-    """The home page and the section page no longer list a withdrawn story."""
+def test_withdrawn_story_leaves_the_lists(client, chief_editor, django_capture_on_commit_callbacks):
+    """The home page and the section page no longer list a withdrawn story, even if they were cached."""
     story = ArticleFactory(published=True, headline="Soon to be withdrawn")
     assert "Soon to be withdrawn" in client.get(reverse("articles:home")).content.decode()
-    workflow.withdraw(story, user=chief_editor, note="Withdrawn.")
+    with django_capture_on_commit_callbacks(execute=True):
+        workflow.withdraw(story, user=chief_editor, note="Withdrawn.")
     assert "Soon to be withdrawn" not in client.get(reverse("articles:home")).content.decode()
     assert "Soon to be withdrawn" not in client.get(story.section.get_absolute_url()).content.decode()
 

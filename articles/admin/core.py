@@ -86,7 +86,7 @@ class ArticleAdminForm(RevisionCheckedForm):
         model = Article
         fields = [
             "headline", "section", "source", "summary", "body", "dateline_place", "dateline_date", "editor",
-            "slug", "language", "slugline", "urgency", "editors_note",
+            "slug", "language", "tags", "slugline", "urgency", "editors_note",
         ]  # fmt: skip
         widgets = {
             "body": CKEditor5Widget(config_name="article"),
@@ -171,7 +171,7 @@ class ArticleAdmin(WorkflowAdminMixin, admin.ModelAdmin):
     actions = ["submit_selected", "publish_selected", "return_selected"]
     change_list_template = "admin/articles/article/change_list.html"
     fieldsets = [
-        (None, {"fields": ["headline", "section", "source", "summary", "body"]}),
+        (None, {"fields": ["headline", "section", "source", "summary", "body", "tags"]}),
         (_("Desk"), {"fields": ["slugline", "urgency", "editors_note"]}),
         (_("Dateline and sign-off"), {"fields": ["dateline_place", "dateline_date", "editor"]}),
         (_("Publication"), {"fields": ["status", "published_at", "updated_at"]}),

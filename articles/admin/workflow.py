@@ -13,6 +13,7 @@ from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin import helpers
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
 from django.db.models import Exists, Max, OuterRef, Q, Subquery
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect, JsonResponse
 from django.shortcuts import get_object_or_404
@@ -25,6 +26,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from articles import diffs, presence, workflow
+from articles.cache import purge_public_pages
 from articles.models import Article, ArticleAuthor, ShareLink, Transition
 
 # Fields whose changes a conflict message or a version diff shows word by word.
@@ -33,7 +35,7 @@ TEXT_FIELDS = ("headline", "summary", "body", "editors_note")
 DIFF_FIELDS = [
     f.name
     for f in Article._meta.concrete_fields
-    if f.name not in ("id", "revision", "modified_at", "created_at", "created_by", "published_on")
+    if f.name not in ("id", "revision", "modified_at", "created_at", "created_by", "published_on", "search_vector")
 ]
 
 
@@ -276,6 +278,9 @@ class WorkflowAdminMixin(_AdminBase):
     def save_model(self, request: HttpRequest, obj: Article, form, change: bool) -> None:
         super().save_model(request, obj, form, change)
         presence.leave(obj.pk, request.user)
+        if obj.status == Article.Status.PUBLISHED:
+            # A desk fix to a public story (a typo) shows on the next request, not when the cache expires.
+            transaction.on_commit(purge_public_pages, robust=True)
 
     # --- the change form -------------------------------------------------------------------
 

@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime
 
 from django.conf import settings
+from django.contrib.postgres.indexes import GinIndex
+from django.contrib.postgres.search import SearchVectorField
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
@@ -13,12 +15,29 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from slugify import slugify
+from taggit.managers import TaggableManager
 
 from articles.richtext import sanitize_html
 
 # Words a top-level section slug may not take, because the site's own URLs use them.
 RESERVED_SECTION_SLUGS = frozenset(
-    {"admin", "ckeditor5", "static", "media", "search", "feeds", "sitemap", "robots", "api", "preview"}
+    {
+        "admin",
+        "ckeditor5",
+        "static",
+        "media",
+        "search",
+        "feeds",
+        "sitemap",
+        "robots",
+        "api",
+        "preview",
+        "authors",
+        "sources",
+        "tags",
+        "language",
+        "news-sitemap",
+    }  # fmt: skip
 )
 
 AP_MONTHS = ("Jan.", "Feb.", "March", "April", "May", "June", "July", "Aug.", "Sept.", "Oct.", "Nov.", "Dec.")
@@ -120,6 +139,9 @@ class Source(models.Model):
     def __str__(self) -> str:
         return self.name
 
+    def get_absolute_url(self) -> str:
+        return reverse("articles:source", kwargs={"pk": self.pk})
+
 
 class Author(models.Model):
     """A person in a byline; a partner agency's reporter need not have a login here."""
@@ -150,6 +172,9 @@ class Author(models.Model):
         if not self.slug:
             self.slug = unique_slug(Author, self.name)
         super().save(*args, **kwargs)
+
+    def get_absolute_url(self) -> str:
+        return reverse("articles:author", kwargs={"slug": self.slug})
 
 
 class Editor(models.Model):
@@ -311,6 +336,14 @@ class Article(models.Model):
         on_delete=models.SET_NULL,
         related_name="+",
     )
+    tags = TaggableManager(
+        verbose_name=_("tags"),
+        blank=True,
+        help_text=_("Keywords readers can follow, separated by commas, e.g. energy, Portugal."),
+    )
+    # Filled by a PostgreSQL trigger (migration 0002) from headline, summary and body; stays empty
+    # on SQLite, where search falls back to plain matching.
+    search_vector = SearchVectorField(_("search vector"), null=True, editable=False)
 
     objects = ArticleQuerySet.as_manager()
 
@@ -326,6 +359,7 @@ class Article(models.Model):
             models.Index(fields=["status", "-published_at"], name="article_status_pub_idx"),
             models.Index(fields=["section", "status", "-published_at"], name="article_section_pub_idx"),
             models.Index(fields=["-modified_at"], name="article_modified_idx"),
+            GinIndex(fields=["search_vector"], name="article_search_idx"),
         ]
         constraints = [
             models.CheckConstraint(

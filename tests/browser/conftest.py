@@ -57,3 +57,17 @@ def page(chromium_browser):
     page = context.new_page()
     yield page
     context.close()
+
+
+AXE = Path(__file__).resolve().parents[2] / "node_modules" / "axe-core" / "axe.min.js"
+
+
+@pytest.fixture
+def axe_script() -> Path:
+    """axe-core's script, installed by npm (`make test-tools` or .ci/run); missing fails in CI."""
+    if not AXE.exists():
+        message = f"{AXE} is missing: run `make test-tools` (npm ci) in the project"
+        if os.environ.get("CI", "").lower() == "true":
+            pytest.fail(message)
+        pytest.skip(message)
+    return AXE

@@ -61,6 +61,7 @@ class Command(BaseCommand):
             for position, name in enumerate(story["authors"]):
                 author = Author.objects.filter(name=name).first() or Author.objects.create(name=name)
                 ArticleAuthor.objects.create(article=article, author=author, position=position)
+            article.tags.set(demo_content.TAGS.get(story["headline"], []))
             workflow.publish(article, user=None, at=published_at, backdated=True)
             created += 1
         self.stdout.write(f"Demo content: {created} new stories, {Article.objects.published().count()} published.")

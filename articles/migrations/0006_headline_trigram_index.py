@@ -36,6 +36,6 @@ def backwards(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("articles", "0003_editorial_roles")]
+    dependencies = [("articles", "0005_editorial_roles")]
 
     operations = [migrations.RunPython(forwards, backwards)]

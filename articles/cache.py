@@ -1,0 +1,147 @@
+"""The public page cache: whole anonymous pages, keyed by a site-wide generation.
+
+Every page's cache key contains the current generation, so one `purge_public_pages()` (a new
+generation) retires every cached page at once: a published, corrected or withdrawn story shows on
+the home page, its sections, feeds and sitemaps on the next request. An embargo lifting is a
+change nobody triggers, so the generation also records when the next embargoed story goes live
+and renews itself at that moment.
+"""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+import logging
+import time
+from collections.abc import Callable
+
+from django.conf import settings
+from django.core.cache import cache
+from django.http import HttpRequest, HttpResponse, HttpResponseBase
+from django.utils import timezone, translation
+from django.utils.cache import get_conditional_response, patch_cache_control, patch_vary_headers
+
+GENERATION_KEY = "newsroom:pages:generation"
+
+logger = logging.getLogger(__name__)
+
+
+def _next_embargo_end() -> float | None:
+    """When the next scheduled story goes live (a Unix time), or None when none is waiting."""
+    from articles.models import Article
+
+    upcoming = (
+        Article.objects.filter(status=Article.Status.PUBLISHED, published_at__gt=timezone.now())
+        .order_by("published_at")
+        .values_list("published_at", flat=True)
+        .first()
+    )
+    return upcoming.timestamp() if upcoming else None
+
+
+def purge_public_pages() -> int:
+    """Retire every cached public page by starting a new generation; returns the new one."""
+    generation = time.time_ns()
+    cache.set(GENERATION_KEY, (generation, _next_embargo_end()), timeout=None)
+    return generation
+
+
+def current_generation() -> int:
+    """The generation cached pages must carry; renews itself when an embargo lifts."""
+    stored = cache.get(GENERATION_KEY)
+    if stored is None:
+        return purge_public_pages()
+    generation, valid_until = stored
+    if valid_until is not None and time.time() >= valid_until:
+        return purge_public_pages()
+    return generation
+
+
+def page_settings() -> dict:
+    """How long pages stay in our cache and what the CDN and browsers are told."""
+    return {
+        "SECONDS": settings.NEWSROOM.get("PAGE_CACHE_SECONDS", 300),
+        "MAX_AGE": settings.NEWSROOM.get("PAGE_MAX_AGE", 60),
+        "S_MAXAGE": settings.NEWSROOM.get("PAGE_S_MAXAGE", 120),
+    }
+
+
+def _page_key(request: HttpRequest, generation: int) -> str:
+    digest = hashlib.sha256(request.get_full_path().encode()).hexdigest()
+    return f"newsroom:page:{generation}:{translation.get_language()}:{digest}"
+
+
+def _is_anonymous(request: HttpRequest) -> bool:
+    user = getattr(request, "user", None)
+    return user is None or not user.is_authenticated
+
+
+def public_page(view: Callable[..., HttpResponseBase]) -> Callable[..., HttpResponseBase]:
+    """Serve a public view from the page cache to anonymous readers; staff always see it fresh."""
+
+    @functools.wraps(view)
+    def wrapped(request: HttpRequest, *args, **kwargs) -> HttpResponseBase:
+        config = page_settings()
+        if request.method not in ("GET", "HEAD") or not _is_anonymous(request):
+            response = view(request, *args, **kwargs)
+            # Signed-in people see drafts' neighbours and their own state: never share their pages.
+            patch_cache_control(response, private=True, no_cache=True)
+            return response
+        if not config["SECONDS"]:
+            response = view(request, *args, **kwargs)
+            _mark_public(response, config)
+            return response
+        try:
+            key = _page_key(request, current_generation())
+            cached = cache.get(key)
+        except Exception:
+            # A cache outage (Redis down) must not take the site with it: serve the page uncached.
+            logger.warning("Page cache unavailable; serving %s uncached", request.path, exc_info=True)
+            response = view(request, *args, **kwargs)
+            _mark_public(response, config)
+            return response
+        if cached is not None:
+            response = _rebuild(cached)
+            conditional = get_conditional_response(
+                request,
+                etag=response.headers.get("ETag"),
+                last_modified=_last_modified(response),
+                response=response,
+            )
+            return conditional if conditional is not None else response
+        response = view(request, *args, **kwargs)
+        if hasattr(response, "render") and callable(response.render):
+            response = response.render()
+        _mark_public(response, config)
+        if isinstance(response, HttpResponse) and response.status_code == 200 and not response.cookies:
+            try:
+                cache.set(key, _freeze(response), config["SECONDS"])
+            except Exception:
+                logger.warning("Page cache unavailable; %s not stored", request.path, exc_info=True)
+        return response
+
+    return wrapped
+
+
+def _mark_public(response: HttpResponseBase, config: dict) -> None:
+    if response.status_code in (200, 301, 304, 404, 410):
+        patch_cache_control(response, public=True, max_age=config["MAX_AGE"], s_maxage=config["S_MAXAGE"])
+    patch_vary_headers(response, ("Accept-Language", "Cookie"))
+
+
+def _freeze(response: HttpResponse) -> dict:
+    return {"content": response.content, "status": response.status_code, "headers": dict(response.headers)}
+
+
+def _rebuild(frozen: dict) -> HttpResponse:
+    response = HttpResponse(frozen["content"], status=frozen["status"])
+    for name, value in frozen["headers"].items():
+        response.headers[name] = value
+    return response
+
+
+def _last_modified(response: HttpResponseBase) -> int | None:
+    from django.utils.http import parse_http_date_safe
+
+    value = response.headers.get("Last-Modified")
+    return parse_http_date_safe(value) if value else None

@@ -1,0 +1,1 @@
+"""Date formats per language; Django falls back to its own for anything not set here."""

@@ -1,0 +1,4 @@
+"""Simplified Chinese formats: 2024年1月8日."""
+
+DATE_FORMAT = "Y年n月j日"
+DATETIME_FORMAT = "Y年n月j日 H:i"
