@@ -220,7 +220,7 @@ def publish(
     _require(user, "publish_article", "publish")
     if backdated and user is not None:
         raise PermissionDenied(_("Only the import command can publish with a past time."))
-    now = timezone.now()
+    now = _now()
     when = at or now
     if at is not None and at < now - datetime.timedelta(minutes=1) and not backdated:
         raise WorkflowError(_("The publication time is in the past; choose now or a later time."))
@@ -253,7 +253,7 @@ def correct(article: Article, *, user: User | None, note: str) -> Article:
     with transaction.atomic():
         _locked(article)
         _require_state(article, {Status.PUBLISHED}, _("correct"))
-        now = timezone.now()
+        now = _now()
         # Correcting a story still under embargo keeps 'Updated:' no earlier than its release.
         article.updated_at = max(now, article.published_at or now)
         _save(article, user, update_fields=["updated_at", "modified_at"])
@@ -319,6 +319,11 @@ def return_note(article: Article) -> Transition | None:
 def withdrawal(article: Article) -> Transition | None:
     """The transition that withdrew the article, with its note."""
     return article.transitions.filter(to_status=Status.WITHDRAWN).first()
+
+
+def _now() -> datetime.datetime:
+    """Now, to the second: public times are shown to the second, and HTML allows no microseconds."""
+    return timezone.now().replace(microsecond=0)
 
 
 def _user_id(user: User | None) -> int | None:
