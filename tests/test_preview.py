@@ -117,3 +117,14 @@ def test_share_link_stops_when_the_story_is_withdrawn(client, chief_editor):
     link = ShareLinkFactory(article=story)
     workflow.withdraw(story, user=chief_editor, note="Legal.")
     assert client.get(link.get_absolute_url()).status_code == 404
+
+
+@pytest.mark.django_db
+@pytest.mark.usefixtures("no_page_cache")
+def test_share_page_query_count_is_fixed(client, draft, django_assert_num_queries):
+    """A reviewer's page costs the same few queries whatever the story."""
+    link = ShareLinkFactory(article=draft)
+    # Queries: 1 the share link; 2 the article with section, source and editor; 3 its byline;
+    # 4 its corrections; 5 the breadcrumb sections; 6 the navigation sections.
+    with django_assert_num_queries(6):
+        assert client.get(link.get_absolute_url()).status_code == 200

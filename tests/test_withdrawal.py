@@ -46,3 +46,16 @@ def test_withdrawn_story_cannot_be_edited(client, chief_editor):
     client.force_login(chief_editor)
     url = reverse("admin:articles_article_change", args=[story.pk])
     assert client.post(url, {"headline": "Changed"}).status_code == 403
+
+
+@pytest.mark.django_db
+@pytest.mark.usefixtures("no_page_cache")
+def test_withdrawn_page_query_count_is_fixed(client, chief_editor, django_assert_num_queries):
+    """The 410 page costs a fixed number of queries."""
+    story = ArticleFactory(published=True)
+    url = story.get_absolute_url()
+    workflow.withdraw(story, user=chief_editor, note="Withdrawn.")
+    # Queries: 1 the last-modified lookup (finds no public story); 2 the public story (none);
+    # 3 the withdrawn story with its section; 4 its withdrawal; 5 the breadcrumb; 6 the navigation.
+    with django_assert_num_queries(6):
+        assert client.get(url).status_code == 410
