@@ -20,21 +20,20 @@ DESK_GROUPS = roles.DESK
 
 def desk_addresses(*, exclude_user_id: int | None = None) -> list[str]:
     """The e-mail addresses of the active desk and chief editors."""
-    users = (
-        get_user_model()
-        .objects.filter(is_active=True, groups__name__in=DESK_GROUPS)
-        .exclude(email="")
-        .exclude(pk=exclude_user_id)
-        .values_list("email", flat=True)
-        .distinct()
-    )
-    return sorted(set(users))
+    users = get_user_model().objects.filter(is_active=True, groups__name__in=DESK_GROUPS).exclude(email="")
+    if exclude_user_id is not None:
+        users = users.exclude(pk=exclude_user_id)
+    return sorted(set(users.values_list("email", flat=True)))
 
 
 def author_addresses(article: Article, *, exclude_user_id: int | None = None) -> list[str]:
     """The e-mail addresses of the people who wrote the story: its creator and bylined staff."""
-    users = get_user_model().objects.filter(is_active=True).exclude(email="").exclude(pk=exclude_user_id)
-    found = users.filter(pk=article.created_by_id) | users.filter(author_profile__articles=article)
+    users = get_user_model().objects.filter(is_active=True).exclude(email="")
+    if exclude_user_id is not None:
+        users = users.exclude(pk=exclude_user_id)
+    found = users.filter(author_profile__articles=article)
+    if article.created_by_id is not None:
+        found = found | users.filter(pk=article.created_by_id)
     return sorted(set(found.values_list("email", flat=True)))
 
 

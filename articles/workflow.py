@@ -11,6 +11,7 @@ enforce are described in docs/workflow.md.
 from __future__ import annotations
 
 import datetime
+from collections.abc import Collection
 from typing import TYPE_CHECKING, Any
 
 from django.core.exceptions import PermissionDenied
@@ -24,9 +25,11 @@ from articles.cache import purge_public_pages
 from articles.models import Article, Correction, Editor, Transition
 
 if TYPE_CHECKING:
-    from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
+    from django.contrib.auth.models import AnonymousUser
+    from django.contrib.auth.models import User as AuthUser
 
-    User = AbstractBaseUser | AnonymousUser
+    # The desk signs in with Django's own user model (permissions and groups come with it).
+    User = AuthUser | AnonymousUser
 
 Status = Article.Status
 
@@ -128,7 +131,7 @@ def _require(user: User | None, perm: str, action: str) -> None:
         raise PermissionDenied(_("You do not have permission to %(action)s articles.") % {"action": action})
 
 
-def _require_state(article: Article, allowed: set[str], action: str) -> None:
+def _require_state(article: Article, allowed: Collection[str], action: str) -> None:
     if article.status not in allowed:
         raise WorkflowError(
             _("Cannot %(action)s “%(headline)s”: it is %(status)s.")
@@ -285,7 +288,7 @@ def restore_version(article: Article, *, user: User | None, version_id: int) -> 
     _require(user, "publish_article", "restore")
     if not can_edit(user, article):
         raise PermissionDenied(_("This article cannot be edited now, so no version can be restored."))
-    version = article.history.filter(history_id=version_id).first()
+    version = history_of(article).filter(history_id=version_id).first()
     if version is None:
         raise WorkflowError(_("That version does not belong to this article."))
     with transaction.atomic():
@@ -307,6 +310,11 @@ def restore_version(article: Article, *, user: User | None, version_id: int) -> 
 
 
 # --- Reading the record ----------------------------------------------------------------------
+
+
+def history_of(article: Article) -> Any:
+    """The article's saved versions (django-simple-history's manager, added at run time)."""
+    return article.history  # type: ignore[attr-defined]
 
 
 def return_note(article: Article) -> Transition | None:

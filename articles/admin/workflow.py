@@ -74,7 +74,7 @@ class RevisionCheckedForm(forms.ModelForm):
             self.fields["base_revision"].initial = self.instance.revision
 
     def clean(self):
-        cleaned = super().clean()
+        cleaned = super().clean() or {}
         base = cleaned.get("base_revision")
         if self.instance.pk is None or base is None:
             return cleaned
@@ -88,11 +88,12 @@ class RevisionCheckedForm(forms.ModelForm):
         # Fields only they changed take their value, so saving again keeps both people's work;
         # fields both changed keep this editor's text, shown beside theirs. The next save is then a
         # deliberate one, made after seeing their version.
-        self.data = self.data.copy()
+        data: Any = self.data.copy()  # type: ignore[attr-defined]
         for name, value in self.conflict["merged"].items():
             if name in self.fields:
-                self.data[self.add_prefix(name)] = value
-        self.data[self.add_prefix("base_revision")] = str(current)
+                data[self.add_prefix(name)] = value
+        data[self.add_prefix("base_revision")] = str(current)
+        self.data = data
         raise ValidationError(self.conflict["message"], code="conflict")
 
 
@@ -116,8 +117,9 @@ def _form_value(value: Any) -> str:
 
 def describe_conflict(article: Article, *, base_revision: int, submitted: dict) -> dict:
     """Who saved the article since base_revision, when, what they changed, and what merges cleanly."""
-    newer = list(article.history.filter(revision__gt=base_revision).select_related("history_user").order_by("revision"))
-    base = article.history.filter(revision__lte=base_revision).order_by("-revision").first()
+    history = workflow.history_of(article)
+    newer = list(history.filter(revision__gt=base_revision).select_related("history_user").order_by("revision"))
+    base = history.filter(revision__lte=base_revision).order_by("-revision").first()
     latest = newer[-1] if newer else None
     changes = meaningful_changes(latest, base) if latest is not None and base is not None else []
     merged: dict[str, str] = {}
@@ -194,7 +196,7 @@ class UrgencyFilter(admin.SimpleListFilter):
         return [("breaking", _("1–2 (flash, breaking)")), ("urgent", _("3–4")), ("routine", _("5–9"))]
 
     def queryset(self, request, queryset):
-        bounds = {"breaking": (1, 2), "urgent": (3, 4), "routine": (5, 9)}.get(self.value())
+        bounds = {"breaking": (1, 2), "urgent": (3, 4), "routine": (5, 9)}.get(self.value() or "")
         return queryset.filter(urgency__range=bounds) if bounds else queryset
 
 
@@ -414,8 +416,9 @@ class WorkflowAdminMixin(_AdminBase):
     def versions_view(self, request: HttpRequest, pk: int) -> TemplateResponse:
         """Every saved version of the article, newest first, each with what it changed."""
         article = self._article_or_404(request, pk)
-        records = list(article.history.select_related("history_user").order_by("-history_date", "-history_id")[:51])
-        versions = []
+        history = workflow.history_of(article).select_related("history_user")
+        records = list(history.order_by("-history_date", "-history_id")[:51])
+        versions: list[dict[str, Any]] = []
         for record, older in zip(records, [*records[1:], None], strict=True):
             if len(versions) == 50:
                 break
