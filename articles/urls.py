@@ -5,7 +5,7 @@ top-level section slugs may not take them (RESERVED_SECTION_SLUGS)."""
 from django.urls import path, re_path
 from django.views.decorators.http import condition
 
-from articles import reader_views, views
+from articles import desk_views, reader_views, views
 from articles.cache import public_page
 
 app_name = "articles"
@@ -15,6 +15,9 @@ DATE = r"(?P<year>[0-9]{4})/(?P<month>[0-9]{2})/(?P<day>[0-9]{2})"
 
 urlpatterns = [
     path("", public_page(views.HomeView.as_view()), name="home"),
+    # Previews are never cached (they are views of what is not public).
+    path("preview/<int:pk>/", desk_views.preview, name="preview"),
+    path("preview/share/<str:token>/", desk_views.shared_preview, name="share"),
     path("search/", public_page(reader_views.SearchView.as_view()), name="search"),
     path("authors/<slug:slug>/", public_page(reader_views.AuthorView.as_view()), name="author"),
     path("sources/<int:pk>/", public_page(reader_views.SourceView.as_view()), name="source"),

@@ -9,9 +9,10 @@ from django.db.models import F, Window
 from django.db.models.functions import RowNumber
 from django.http import Http404
 from django.shortcuts import get_object_or_404
+from django.utils import timezone
 from django.views.generic import DetailView, ListView
 
-from articles import seo
+from articles import desk_views, seo
 from articles.models import Article, Section
 
 
@@ -67,6 +68,13 @@ class HomeView(PublishedArticlesMixin, ListView):
         context["lead"] = lead
         context["nav_sections"] = top_sections
         context["section_blocks"] = [(s, groups[s.path]) for s in top_sections if groups[s.path]]
+        # Queries: 1 (the breaking strip: urgent stories of the last hours).
+        since = timezone.now() - datetime.timedelta(hours=settings.NEWSROOM["BREAKING_HOURS"])
+        context["breaking"] = list(
+            Article.objects.published()
+            .filter(urgency__lte=settings.NEWSROOM["BREAKING_URGENCY"], published_at__gte=since)
+            .for_listing()[:5]
+        )
         return context
 
 
@@ -94,6 +102,25 @@ class ArticleDetailView(PublishedArticlesMixin, DetailView):
 
     template_name = "articles/article_detail.html"
     context_object_name = "article"
+
+    def get(self, request, *args, **kwargs):
+        try:
+            return super().get(request, *args, **kwargs)
+        except Http404:
+            # A withdrawn story's address says it is gone, and why, rather than that it never was.
+            day = self._day()
+            response = day and desk_views.gone(
+                request, section_path=kwargs["section_path"], day=day, slug=kwargs["slug"]
+            )
+            if not response:
+                raise
+            return response
+
+    def _day(self) -> datetime.date | None:
+        try:
+            return datetime.date(int(self.kwargs["year"]), int(self.kwargs["month"]), int(self.kwargs["day"]))
+        except ValueError:
+            return None
 
     def get_object(self, queryset=None):
         try:

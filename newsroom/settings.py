@@ -49,6 +49,7 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django_ckeditor_5",
     "taggit",
+    "simple_history",
     "articles",
 ]
 
@@ -61,6 +62,7 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "simple_history.middleware.HistoryRequestMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
 ]
 
@@ -208,7 +210,18 @@ NEWSROOM: dict[str, Any] = {
     # What browsers (max-age) and a CDN in front (s-maxage) may keep without asking again.
     "PAGE_MAX_AGE": int(env("NEWSROOM_PAGE_MAX_AGE", default="60")),
     "PAGE_S_MAXAGE": int(env("NEWSROOM_PAGE_S_MAXAGE", default="120")),
+    # A reviewer's share link works this long unless the desk revokes it first.
+    "SHARE_LINK_HOURS": 48,
+    # "Being edited by" disappears this long after the editor's page last checked in.
+    "PRESENCE_SECONDS": 180,
+    # Stories of this urgency or more urgent (1 is a flash) from the last BREAKING_HOURS show as breaking.
+    "BREAKING_URGENCY": 2,
+    "BREAKING_HOURS": 6,
 }
+
+# The desk restores old versions through the workflow (content only, never status), not through
+# django-simple-history's own revert, which would also bring back an old status.
+SIMPLE_HISTORY_REVERT_DISABLED = True
 
 # --- Rich text (CKEditor 5) -----------------------------------------------------------------
 

@@ -10,6 +10,13 @@ import pytest
 SEED = Path(__file__).resolve().parents[2] / "shared" / "seeds" / "xinhua-2024-01-08-turkiye-ev.txt"
 
 
+def pytest_configure(config):
+    """Tests make many users; a fast hasher keeps that quick (production keeps Django's default)."""
+    from django.conf import settings
+
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
 @pytest.fixture
 def seed_path() -> Path:
     """The shared seed file; a missing one fails the test rather than skipping it."""
@@ -52,3 +59,43 @@ def demo_data(db):
     from django.core.management import call_command
 
     call_command("load_demo", stdout=open(os.devnull, "w"))  # noqa: SIM115
+
+
+@pytest.fixture
+def reporter(db):
+    """Rita, a reporter with an author profile."""
+    from tests.factories import user_in_role
+
+    return user_in_role("Reporter", username="rita", name="Rita Reporter")
+
+
+@pytest.fixture
+def other_reporter(db):
+    """Oscar, another reporter."""
+    from tests.factories import user_in_role
+
+    return user_in_role("Reporter", username="oscar", name="Oscar Other")
+
+
+@pytest.fixture
+def desk_editor(db):
+    """Dana, a desk editor with an editor profile."""
+    from tests.factories import user_in_role
+
+    return user_in_role("Desk editor", username="dana", name="Dana Desk")
+
+
+@pytest.fixture
+def chief_editor(db):
+    """Chen, the chief editor."""
+    from tests.factories import user_in_role
+
+    return user_in_role("Chief editor", username="chen", name="Chen Chief")
+
+
+@pytest.fixture
+def own_draft(reporter):
+    """A draft Rita wrote, with Rita in the byline."""
+    from tests.factories import ArticleFactory
+
+    return ArticleFactory(created_by=reporter, authors=[reporter.author_profile])

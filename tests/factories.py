@@ -122,3 +122,26 @@ class ArticleFactory(factory.django.DjangoModelFactory):
         people = extracted if extracted is not None else [AuthorFactory()]
         for position, person in enumerate(people):
             ArticleAuthor.objects.create(article=obj, author=person, position=position)
+
+
+def user_in_role(role: str, *, username: str | None = None, name: str = "", author: bool = True, **kwargs):
+    """A staff user in one of the desk's groups, with an Author (and Editor) profile like real staff."""
+    from django.contrib.auth.models import Group
+
+    first, _, last = name.partition(" ")
+    fields = {"first_name": first, "last_name": last, **kwargs}
+    user = UserFactory(username=username, **fields) if username else UserFactory(**fields)
+    user.groups.add(Group.objects.get(name=role))
+    if author:
+        AuthorFactory(name=name or user.username, user=user)
+    if role != "Reporter":
+        EditorFactory(display_name=name or user.username, user=user)
+    return user
+
+
+class ShareLinkFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "articles.ShareLink"
+
+    article = factory.SubFactory(ArticleFactory)
+    label = "Our lawyer"

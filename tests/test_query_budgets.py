@@ -25,9 +25,10 @@ def build(size: int):
 
 @pytest.mark.parametrize("size", [1, 6])
 def test_home_page_queries(client, django_assert_num_queries, size):
-    """Home: the lead story, the top-level sections (also the navigation), the ranked latest per section."""
+    """Home: the lead story, the top-level sections (also the navigation), the ranked latest per
+    section, the breaking strip."""
     build(size)
-    with django_assert_num_queries(3):
+    with django_assert_num_queries(4):
         assert client.get(reverse("articles:home")).status_code == 200
 
 
@@ -42,9 +43,9 @@ def test_section_page_queries(client, django_assert_num_queries, size):
 @pytest.mark.parametrize("size", [1, 6])
 def test_article_page_queries(client, django_assert_num_queries, size):
     """Article: the last-modified lookup, the article with section/source/editor, the byline, the
-    tags, the breadcrumb, the navigation."""
+    corrections, the tags, the breadcrumb, the navigation."""
     article, _ = build(size)
-    with django_assert_num_queries(6):
+    with django_assert_num_queries(7):
         assert client.get(article.get_absolute_url()).status_code == 200
 
 

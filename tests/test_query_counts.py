@@ -11,12 +11,12 @@ pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("no_page_cache")]
 
 @pytest.mark.parametrize("author_count", [1, 5])
 def test_article_page_queries_do_not_grow_with_authors(client, django_assert_num_queries, author_count):
-    """The article page runs the same six queries with one author or five."""
+    """The article page runs the same seven queries with one author or five."""
     world = SectionFactory(name="World", parent=SectionFactory(name="News"))
     article = ArticleFactory(published=True, section=world, authors=AuthorFactory.create_batch(author_count))
     # 1 last-modified lookup (conditional requests); 2 article with section, source and editor;
-    # 3 byline with authors; 4 tags; 5 breadcrumb sections; 6 navigation sections.
-    with django_assert_num_queries(6):
+    # 3 byline with authors; 4 corrections; 5 tags; 6 breadcrumb sections; 7 navigation sections.
+    with django_assert_num_queries(7):
         response = client.get(article.get_absolute_url())
     assert response.status_code == 200
     # Each name is linked once in the byline (the head's share tags and JSON-LD name them too).
@@ -29,8 +29,8 @@ def test_home_and_section_queries_do_not_grow_with_the_archive(client, django_as
     news = SectionFactory(name="News")
     ArticleFactory.create_batch(story_count, published=True, section=news)
     # 1 lead story with its section; 2 top-level sections (also the navigation); 3 latest stories
-    # of every section, ranked by a window function.
-    with django_assert_num_queries(3):
+    # of every section, ranked by a window function; 4 the breaking strip.
+    with django_assert_num_queries(4):
         assert client.get("/").status_code == 200
     # 1 the section; 2 count for pagination; 3 the page of stories; 4 breadcrumb; 5 navigation.
     with django_assert_num_queries(5):

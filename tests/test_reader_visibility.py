@@ -40,8 +40,10 @@ def test_hidden_stories_appear_in_no_list_feed_sitemap_or_search(client, hidden_
 
 
 def test_hidden_story_pages_are_not_found(client, hidden_and_public):
-    """Guessing a hidden story's address gives a 404."""
+    """Guessing a hidden story's address gives a 404 (a withdrawn story's says 410 Gone, with no text)."""
     _, hidden = hidden_and_public
     for article in hidden:
         if article.published_on:
-            assert client.get(article.get_absolute_url()).status_code == 404
+            response = client.get(article.get_absolute_url())
+            assert response.status_code == (410 if article.status == "withdrawn" else 404)
+            assert article.body not in response.content.decode()

@@ -23,12 +23,12 @@ def test_published_story_is_on_home_section_and_its_page(client):
     assert "Tidal power reaches the grid" in client.get(article.section.get_absolute_url()).content.decode()
 
 
-@pytest.mark.parametrize("status", ["draft", "submitted", "withdrawn"])
-def test_unpublished_states_are_404(client, status):
-    """Draft, submitted and withdrawn stories are not found by readers, and not listed."""
+@pytest.mark.parametrize(("status", "code"), [("draft", 404), ("submitted", 404), ("withdrawn", 410)])
+def test_unpublished_states_are_404(client, status, code):
+    """Draft and submitted stories are not found by readers (withdrawn ones are gone), and not listed."""
     published_at = timezone.now() - datetime.timedelta(hours=1)
     article = ArticleFactory(headline="Secret story", status=status, published_at=published_at)
-    assert client.get(_url(article)).status_code == 404
+    assert client.get(_url(article)).status_code == code
     assert "Secret story" not in client.get("/").content.decode()
     assert "Secret story" not in client.get(article.section.get_absolute_url()).content.decode()
 

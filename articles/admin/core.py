@@ -16,6 +16,13 @@ from django.utils.translation import ngettext
 from django_ckeditor_5.widgets import CKEditor5Widget
 
 from articles import photo_html, wire, workflow
+from articles.admin.workflow import (
+    EditorsNoteFilter,
+    RevisionCheckedForm,
+    SluglineFilter,
+    UrgencyFilter,
+    WorkflowAdminMixin,
+)
 from articles.models import Article, ArticleAuthor, Author, Editor, Section, Source
 
 
@@ -63,18 +70,39 @@ class BylineInline(admin.TabularInline):
     verbose_name = _("author in the byline")
     verbose_name_plural = _("byline (in order)")
 
+    # The byline is part of the story: whoever may not edit the story may not edit its byline.
+    def has_add_permission(self, request, obj=None):
+        return super().has_add_permission(request, obj) and (obj is None or workflow.can_edit(request.user, obj))
 
-class ArticleAdminForm(forms.ModelForm):
+    def has_change_permission(self, request, obj=None):
+        return super().has_change_permission(request, obj) and (obj is None or workflow.can_edit(request.user, obj))
+
+    def has_delete_permission(self, request, obj=None):
+        return super().has_delete_permission(request, obj) and (obj is None or workflow.can_edit(request.user, obj))
+
+
+class ArticleAdminForm(RevisionCheckedForm):
     class Meta:
         model = Article
         fields = [
             "headline", "section", "source", "summary", "body", "dateline_place", "dateline_date", "editor",
-            "slug", "language", "lead_photo", "tags",
+            "slug", "language", "lead_photo", "tags", "slugline", "urgency", "editors_note",
         ]  # fmt: skip
         widgets = {
             "body": CKEditor5Widget(config_name="article"),
             "summary": forms.Textarea(attrs={"rows": 3}),
+            "editors_note": forms.Textarea(attrs={"rows": 2}),
         }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Left empty, a story gets the routine urgency rather than an error.
+        if "urgency" in self.fields:
+            self.fields["urgency"].required = False
+
+    def clean_urgency(self) -> int:
+        value = self.cleaned_data.get("urgency")
+        return Article._meta.get_field("urgency").default if value is None else value
 
     def clean_body(self) -> str:
         # Library photos placed in the text get their srcset, width and height (articles/photo_html.py).
@@ -125,20 +153,30 @@ class WireImportForm(forms.Form):
 
 
 @admin.register(Article)
-class ArticleAdmin(admin.ModelAdmin):
+class ArticleAdmin(WorkflowAdminMixin, admin.ModelAdmin):
     form = ArticleAdminForm
     inlines = [BylineInline]
-    list_display = ["headline", "section", "status", "published_at", "updated_at", "source", "view_on_site_link"]
+    list_display = [
+        "headline", "slugline", "urgency", "section", "status", "published_at", "updated_at", "source",
+        "short_editors_note", "view_on_site_link",
+    ]  # fmt: skip
     list_select_related = ["section", "source"]
-    list_filter = ["status", ("section", admin.RelatedOnlyFieldListFilter), "source", "language"]
-    search_fields = ["headline"]
-    date_hierarchy = "published_at"
+    # A plain related filter for sections: "only sections in use" would scan the whole article table.
+    # Publication dates as a filter of fixed ranges, not a date hierarchy: the hierarchy lists the
+    # months in use with a DISTINCT over every matching row (up to 200 ms at 100,000 stories).
+    list_filter = [
+        "status", UrgencyFilter, ("section", admin.RelatedFieldListFilter), ("published_at", admin.DateFieldListFilter),
+        "source", "language", SluglineFilter, EditorsNoteFilter,
+    ]  # fmt: skip
+    # "=slugline" finds a slugline by its exact name, case aside; the headline by any part.
+    search_fields = ["headline", "=slugline"]
     autocomplete_fields = ["section", "source", "editor", "lead_photo"]
     readonly_fields = ["status", "published_at", "updated_at", "created_at", "modified_at"]
-    actions = ["submit_selected", "publish_selected"]
+    actions = ["submit_selected", "publish_selected", "return_selected"]
     change_list_template = "admin/articles/article/change_list.html"
     fieldsets = [
         (None, {"fields": ["headline", "section", "source", "summary", "lead_photo", "body", "tags"]}),
+        (_("Desk"), {"fields": ["slugline", "urgency", "editors_note"]}),
         (_("Dateline and sign-off"), {"fields": ["dateline_place", "dateline_date", "editor"]}),
         (_("Publication"), {"fields": ["status", "published_at", "updated_at"]}),
         (
@@ -146,6 +184,10 @@ class ArticleAdmin(admin.ModelAdmin):
             {"classes": ["collapse"], "fields": ["slug", "language", "created_at", "modified_at"]},
         ),
     ]
+
+    @admin.display(description=_("editor's note"))
+    def short_editors_note(self, obj: Article) -> str:
+        return obj.editors_note[:60] + ("…" if len(obj.editors_note) > 60 else "")
 
     @admin.display(description=_("public page"))
     def view_on_site_link(self, obj: Article) -> str:
@@ -177,9 +219,6 @@ class ArticleAdmin(admin.ModelAdmin):
     @admin.action(description=_("Publish selected articles now"), permissions=["publish"])
     def publish_selected(self, request: HttpRequest, queryset) -> None:
         self._run_transition(request, queryset, workflow.publish, "%(count)d article(s) published.")
-
-    def has_publish_permission(self, request: HttpRequest) -> bool:
-        return request.user.has_perm("articles.publish_article")
 
     def get_urls(self):
         return [

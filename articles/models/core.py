@@ -8,6 +8,7 @@ from django.conf import settings
 from django.contrib.postgres.indexes import GinIndex
 from django.contrib.postgres.search import SearchVectorField
 from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Prefetch, Q
 from django.urls import reverse
@@ -252,7 +253,14 @@ class ArticleQuerySet(models.QuerySet):
         return self.select_related("section", "source", "editor", "lead_photo").prefetch_related(
             Prefetch("byline", queryset=ArticleAuthor.objects.select_related("author").order_by("position")),
             "lead_photo__renditions",
+            Prefetch("corrections", queryset=self._corrections_for_page()),
         )
+
+    @staticmethod
+    def _corrections_for_page() -> models.QuerySet:
+        from articles.models.workflow import Correction
+
+        return Correction.objects.only("article_id", "note", "at").order_by("at")
 
 
 class Article(models.Model):
@@ -324,6 +332,27 @@ class Article(models.Model):
         help_text=_("The last public change, shown as 'Updated:'."),
     )
     language = models.CharField(_("language"), max_length=10, choices=settings.LANGUAGES, default="en")
+    slugline = models.CharField(
+        _("slugline"),
+        max_length=60,
+        blank=True,
+        help_text=_("The desk's short internal name for the story, e.g. TURKEY-CHINA-EV. Never shown to readers."),
+    )
+    urgency = models.PositiveSmallIntegerField(
+        _("urgency"),
+        default=5,
+        validators=[MinValueValidator(1), MaxValueValidator(9)],
+        help_text=_("1 is a flash, 9 the least urgent (IPTC). Published stories of urgency 1 or 2 show as breaking."),
+    )
+    editors_note = models.TextField(
+        _("editor's note"), blank=True, help_text=_("For the desk only; never shown to readers.")
+    )
+    revision = models.PositiveIntegerField(
+        _("revision"),
+        default=0,
+        editable=False,
+        help_text=_("Counts saves, so a save based on an older copy of the story can be refused."),
+    )
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
     modified_at = models.DateTimeField(_("last saved at"), auto_now=True)
     created_by = models.ForeignKey(
@@ -368,6 +397,7 @@ class Article(models.Model):
             models.UniqueConstraint(
                 fields=["section", "published_on", "slug"], name="article_unique_slug_per_section_day"
             ),
+            models.CheckConstraint(condition=Q(urgency__gte=1, urgency__lte=9), name="article_urgency_1_to_9"),
         ]
 
     def __str__(self) -> str:
@@ -380,6 +410,10 @@ class Article(models.Model):
         self.published_on = timezone.localdate(self.published_at) if self.published_at else None
         if self.published_on is not None:
             self.slug = self._free_slug()
+        # Every save counts, so the desk's forms can tell that they hold an older copy.
+        self.revision = (self.revision or 0) + 1
+        if kwargs.get("update_fields") is not None:
+            kwargs["update_fields"] = {*kwargs["update_fields"], "revision"}
         super().save(*args, **kwargs)
 
     def get_absolute_url(self) -> str:

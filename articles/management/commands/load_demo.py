@@ -11,8 +11,15 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 from django.utils import timezone
 
-from articles import demo_content, demo_photos, images, workflow
+from articles import demo_content, demo_photos, images, roles, workflow
 from articles.models import Article, ArticleAuthor, Author, Editor, Photo, Section, Source
+
+# The demo's desk: a login for each role (see docs/workflow.md).
+DEMO_STAFF = (
+    ("reporter", roles.REPORTER, "Rita Reporter"),
+    ("desk", roles.DESK_EDITOR, "Dana Desk"),
+    ("chief", roles.CHIEF_EDITOR, "Chen Chief"),
+)
 
 
 class Command(BaseCommand):
@@ -123,3 +130,22 @@ class Command(BaseCommand):
                 f"Admin login: {settings.NEWSROOM['BASE_URL']}/admin/  user: admin  password: {password}"
             )
         )
+        self._staff(password)
+
+    def _staff(self, password: str) -> None:
+        """One demo login per desk role, with the admin's password, to try the workflow."""
+        from django.contrib.auth.models import Group
+
+        for username, role, name in DEMO_STAFF:
+            user, _ = get_user_model().objects.get_or_create(
+                username=username, defaults={"email": f"{username}@localhost", "first_name": name}
+            )
+            user.is_staff = user.is_active = True
+            user.set_password(password)
+            user.save()
+            user.groups.set([Group.objects.get(name=role)])
+            Author.objects.update_or_create(user=user, defaults={"name": name})
+            if role != roles.REPORTER:
+                Editor.objects.update_or_create(user=user, defaults={"display_name": name, "desk": "World desk"})
+        names = ", ".join(f"{username} ({role})" for username, role, _ in DEMO_STAFF)
+        self.stdout.write(f"Desk logins with the same password: {names}")

@@ -1,0 +1,10 @@
+"""Every saved version of an article, kept by django-simple-history (see docs/decisions.md)."""
+
+from simple_history import register
+
+from articles.models.core import Article
+
+# modified_at duplicates the record's own history_date and search_vector is derived by the
+# database; revision stays, so the desk's conflict message can find the versions saved since a
+# form was opened.
+register(Article, excluded_fields=["modified_at", "search_vector"])

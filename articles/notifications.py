@@ -1,0 +1,95 @@
+"""E-mail to the desk and to authors about a story's progress (Django's mail; console by default).
+
+The workflow calls these from `transaction.on_commit`, so nobody hears of a change that was rolled
+back; each re-reads the article, so the message says what was committed.
+"""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.core.mail import send_mail
+from django.urls import reverse
+from django.utils.translation import gettext as _
+
+from articles import roles
+from articles.models import Article
+
+DESK_GROUPS = roles.DESK
+
+
+def desk_addresses(*, exclude_user_id: int | None = None) -> list[str]:
+    """The e-mail addresses of the active desk and chief editors."""
+    users = get_user_model().objects.filter(is_active=True, groups__name__in=DESK_GROUPS).exclude(email="")
+    if exclude_user_id is not None:
+        users = users.exclude(pk=exclude_user_id)
+    return sorted(set(users.values_list("email", flat=True)))
+
+
+def author_addresses(article: Article, *, exclude_user_id: int | None = None) -> list[str]:
+    """The e-mail addresses of the people who wrote the story: its creator and bylined staff."""
+    users = get_user_model().objects.filter(is_active=True).exclude(email="")
+    if exclude_user_id is not None:
+        users = users.exclude(pk=exclude_user_id)
+    found = users.filter(author_profile__articles=article)
+    if article.created_by_id is not None:
+        found = found | users.filter(pk=article.created_by_id)
+    return sorted(set(found.values_list("email", flat=True)))
+
+
+def _admin_link(article: Article) -> str:
+    return settings.NEWSROOM["BASE_URL"] + reverse("admin:articles_article_change", args=[article.pk])
+
+
+def _actor_name(user_id: int | None) -> str:
+    if user_id is None:
+        return _("the newsroom")
+    user = get_user_model().objects.filter(pk=user_id).first()
+    return (user.get_full_name() or user.get_username()) if user else _("the newsroom")
+
+
+def submitted(article_id: int, *, actor_id: int | None) -> int:
+    """Tell the desk that a story waits for it."""
+    article = Article.objects.get(pk=article_id)
+    recipients = desk_addresses(exclude_user_id=actor_id)
+    if not recipients:
+        return 0
+    subject = _("Submitted: %(headline)s") % {"headline": article.headline}
+    body = _("%(who)s submitted “%(headline)s” to the desk.\n\n%(link)s\n") % {
+        "who": _actor_name(actor_id),
+        "headline": article.headline,
+        "link": _admin_link(article),
+    }
+    return send_mail(subject, body, None, recipients)
+
+
+def returned(article_id: int, *, actor_id: int | None, note: str) -> int:
+    """Tell the author that the desk sent the story back, and why."""
+    article = Article.objects.get(pk=article_id)
+    recipients = author_addresses(article, exclude_user_id=actor_id)
+    if not recipients:
+        return 0
+    subject = _("Returned to you: %(headline)s") % {"headline": article.headline}
+    body = _("%(who)s returned “%(headline)s” to you with this note:\n\n%(note)s\n\n%(link)s\n") % {
+        "who": _actor_name(actor_id),
+        "headline": article.headline,
+        "note": note,
+        "link": _admin_link(article),
+    }
+    return send_mail(subject, body, None, recipients)
+
+
+def published(article_id: int, *, actor_id: int | None) -> int:
+    """Tell the author that the story is published (or embargoed until its time)."""
+    article = Article.objects.select_related("section").get(pk=article_id)
+    recipients = author_addresses(article, exclude_user_id=actor_id)
+    if not recipients:
+        return 0
+    subject = _("Published: %(headline)s") % {"headline": article.headline}
+    body = _("%(who)s published “%(headline)s”; it is public from %(time)s.\n\n%(link)s\n") % {
+        "who": _actor_name(actor_id),
+        "headline": article.headline,
+        "time": article.published_at.isoformat(timespec="minutes"),
+        "link": settings.NEWSROOM["BASE_URL"] + article.get_absolute_url(),
+    }
+    return send_mail(subject, body, None, recipients)
