@@ -67,8 +67,9 @@ def test_home_lead_story_shows_its_photo_full_frame(client, ten_photo_stories):
 def test_home_page_query_count_with_ten_photos(client, ten_photo_stories, django_assert_num_queries):
     """The home page costs the same queries with ten photographed stories."""
     # 1 the lead story with its section and photo, 2 its renditions, 3 the top-level sections (also
-    # the navigation), 4 the ranked latest stories per section with their photos, 5 their renditions.
-    with django_assert_num_queries(5):
+    # the navigation), 4 the ranked latest stories per section with their photos, 5 their renditions,
+    # 6 the breaking-news strip.
+    with django_assert_num_queries(6):
         response = client.get(reverse("articles:home"))
     html = response.content.decode()
     assert html.count("<picture>") == 1 + html.count('class="story-thumb"')
@@ -94,9 +95,9 @@ def test_article_page_query_count_with_ten_photos(client, db, django_assert_num_
     )
     article = ArticleFactory(published=True, lead_photo=photos[0], body=body)
     # 1 the last-modified lookup, 2 the article with section, source, editor and lead photo, 3 the
-    # byline, 4 the lead photo's renditions, 5 the tags, 6 the breadcrumb lineage, 7 the navigation.
-    # Body images cost nothing.
-    with django_assert_num_queries(7):
+    # byline, 4 the lead photo's renditions, 5 the corrections, 6 the tags, 7 the breadcrumb lineage,
+    # 8 the navigation. Body images cost nothing.
+    with django_assert_num_queries(8):
         response = client.get(article.get_absolute_url())
     html = response.content.decode()
     assert html.count("<img") == 11
