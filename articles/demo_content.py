@@ -3,6 +3,23 @@
 Every name here is invented for the demo; places are real cities used as datelines.
 """
 
+from typing import TypedDict
+
+
+class DemoStory(TypedDict):
+    """One demo story, as load_demo reads it."""
+
+    headline: str
+    section: str
+    source: str
+    authors: list[str]
+    editor: str
+    place: str
+    hours_ago: int
+    summary: str
+    paragraphs: list[str]
+
+
 SECTIONS = [
     # (path, name, position, description)
     ("news", "News", 0, "Reports from our desks at home and abroad."),
@@ -25,7 +42,7 @@ EDITORS = [
     ("Priya Ramaswamy", "Science desk"),
 ]
 
-STORIES = [
+STORIES: list[DemoStory] = [
     {
         "headline": "Port city opens tidal power station after a decade of trials",
         "section": "news/world",

@@ -1,4 +1,4 @@
-"""The desk's roles: Django groups made by migration 0005 (see docs/workflow.md for the matrix)."""
+"""The desk's roles: Django groups made by migration 0006 (see docs/workflow.md for the matrix)."""
 
 REPORTER = "Reporter"
 DESK_EDITOR = "Desk editor"

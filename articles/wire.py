@@ -34,7 +34,7 @@ from articles import workflow
 from articles.models import Article, ArticleAuthor, Author, Editor, Section, Source, make_slug
 
 if TYPE_CHECKING:
-    from django.contrib.auth.models import AbstractBaseUser
+    from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
 
 
 class WireFormatError(ValueError):
@@ -255,7 +255,7 @@ def import_story(
     *,
     section: Section | None = None,
     publish: bool = False,
-    user: AbstractBaseUser | None = None,
+    user: AbstractBaseUser | AnonymousUser | None = None,
 ) -> Article:
     """Save a story as a draft (or publish it) with its people and source, all or nothing.
 

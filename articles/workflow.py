@@ -234,8 +234,8 @@ def publish(
             _require_state(article, allowed, _("publish"))
         if not article.byline.exists() and user is not None:
             raise WorkflowError(_("Add at least one author to the byline before publishing."))
-        if article.editor_id is None and user is not None:
-            article.editor = Editor.objects.filter(user=user).first()
+        if article.editor_id is None and (user_id := _user_id(user)) is not None:
+            article.editor = Editor.objects.filter(user_id=user_id).first()
         from_status = article.status
         article.status = Status.PUBLISHED
         article.published_at = when
@@ -260,9 +260,7 @@ def correct(article: Article, *, user: User | None, note: str) -> Article:
         # Correcting a story still under embargo keeps 'Updated:' no earlier than its release.
         article.updated_at = max(now, article.published_at or now)
         _save(article, user, update_fields=["updated_at", "modified_at"])
-        Correction.objects.create(
-            article=article, note=note, at=article.updated_at, user=user if _user_id(user) else None
-        )
+        Correction.objects.create(article=article, note=note, at=article.updated_at, user_id=_user_id(user))
         _record(article, user, article.status, note)
         transaction.on_commit(purge_public_pages, robust=True)
     return article

@@ -104,6 +104,10 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"].setdefault("OPTIONS", {}).update(
         {"timeout": 20, "transaction_mode": "IMMEDIATE", "init_command": "PRAGMA journal_mode=WAL;"}
     )
+    VAR_DIR.mkdir(parents=True, exist_ok=True)
+    # Tests use a file, not memory: the browser tests' live server then reads it from its own
+    # threads with their own connections, as a real server would.
+    DATABASES["default"]["TEST"] = {"NAME": str(VAR_DIR / "test-newsroom.sqlite3")}
 
 REDIS_URL = env("REDIS_URL", default="")
 if REDIS_URL:

@@ -1,6 +1,6 @@
 """Shared fixtures for the newsroom's tests."""
 
-import os
+import io
 from pathlib import Path
 
 import pytest
@@ -58,7 +58,7 @@ def demo_data(db):
     """The project's demo content, as `make demo` loads it."""
     from django.core.management import call_command
 
-    call_command("load_demo", stdout=open(os.devnull, "w"))  # noqa: SIM115
+    call_command("load_demo", stdout=io.StringIO())
 
 
 @pytest.fixture

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django import forms
 from django.conf import settings
 from django.contrib import admin, messages
@@ -22,6 +24,7 @@ from articles.admin.workflow import (
     SluglineFilter,
     UrgencyFilter,
     WorkflowAdminMixin,
+    staff_id,
 )
 from articles.models import Article, ArticleAuthor, Author, Editor, Section, Source
 
@@ -126,8 +129,9 @@ class WireImportForm(forms.Form):
         help_text=_("Leave empty to use the section named in the copy's breadcrumb (News if none)."),
     )
 
-    def clean(self):
-        cleaned = super().clean()
+    def clean(self) -> dict[str, Any]:
+        super().clean()
+        cleaned = self.cleaned_data
         text, upload = cleaned.get("text", ""), cleaned.get("file")
         if upload and text.strip():
             raise ValidationError(_("Paste the copy or upload a file, not both."))
@@ -197,7 +201,7 @@ class ArticleAdmin(WorkflowAdminMixin, admin.ModelAdmin):
 
     def save_model(self, request: HttpRequest, obj: Article, form, change: bool) -> None:
         if not change:
-            obj.created_by = request.user
+            obj.created_by_id = staff_id(request)
         super().save_model(request, obj, form, change)
 
     def _run_transition(self, request: HttpRequest, queryset, action, done: str) -> None:

@@ -39,6 +39,14 @@ DIFF_FIELDS = [
 ]
 
 
+def staff_id(request: HttpRequest) -> int:
+    """The signed-in user's id; admin views only run for signed-in staff, so anything else is refused."""
+    user_id = request.user.pk
+    if user_id is None:
+        raise PermissionDenied
+    return int(user_id)
+
+
 class Change(NamedTuple):
     """One field's change between two versions (a foreign key's values are ids)."""
 
@@ -255,8 +263,10 @@ class WorkflowAdminMixin(_AdminBase):
         if workflow.is_desk(request.user):
             return queryset
         # A reporter sees their own stories and what is published, nothing else.
-        mine = ArticleAuthor.objects.filter(article=OuterRef("pk"), author__user=request.user)
-        return queryset.filter(Q(status=Article.Status.PUBLISHED) | Q(created_by=request.user) | Q(Exists(mine)))
+        mine = ArticleAuthor.objects.filter(article=OuterRef("pk"), author__user_id=staff_id(request))
+        return queryset.filter(
+            Q(status=Article.Status.PUBLISHED) | Q(created_by_id=staff_id(request)) | Q(Exists(mine))
+        )
 
     def has_change_permission(self, request: HttpRequest, obj: Article | None = None) -> bool:
         if not super().has_change_permission(request, obj):
@@ -476,7 +486,7 @@ class WorkflowAdminMixin(_AdminBase):
         link = ShareLink.objects.create(
             article=article,
             label=request.POST.get("label", "")[:120],
-            created_by=request.user,
+            created_by_id=staff_id(request),
             expires_at=timezone.now() + datetime.timedelta(hours=hours),
         )
         self.message_user(
@@ -513,8 +523,8 @@ class WorkflowAdminMixin(_AdminBase):
             "headline", "slugline", "urgency", "status", "published_at", "modified_at", "section__name",
             "section__path", "created_by_id",
         )  # fmt: skip
-        mine = Q(created_by=request.user) | Q(
-            Exists(ArticleAuthor.objects.filter(article=OuterRef("pk"), author__user=request.user))
+        mine = Q(created_by_id=staff_id(request)) | Q(
+            Exists(ArticleAuthor.objects.filter(article=OuterRef("pk"), author__user_id=staff_id(request)))
         )
         submitted_at = Transition.objects.filter(article=OuterRef("pk"), to_status=Article.Status.SUBMITTED)
         returned = Transition.objects.returns().filter(article=OuterRef("pk"))

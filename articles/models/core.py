@@ -280,7 +280,7 @@ class Article(models.Model):
         help_text=_("The last part of the address; made from the headline when left empty."),
     )
     section = models.ForeignKey(Section, verbose_name=_("section"), on_delete=models.PROTECT, related_name="articles")
-    authors = models.ManyToManyField(
+    authors: models.ManyToManyField[Author, ArticleAuthor] = models.ManyToManyField(
         Author, verbose_name=_("authors"), through="ArticleAuthor", related_name="articles", blank=True
     )
     source = models.ForeignKey(Source, verbose_name=_("source"), on_delete=models.PROTECT, related_name="articles")
