@@ -21,7 +21,8 @@ urlpatterns = [
     path("search/", public_page(reader_views.SearchView.as_view()), name="search"),
     path("authors/<slug:slug>/", public_page(reader_views.AuthorView.as_view()), name="author"),
     path("sources/<int:pk>/", public_page(reader_views.SourceView.as_view()), name="source"),
-    path("tags/<slug:slug>/", public_page(reader_views.TagView.as_view()), name="tag"),
+    # taggit keeps letters such as ü or 北京 in slugs, so the ASCII-only <slug:> converter will not do.
+    re_path(r"^tags/(?P<slug>[-\w]+)/$", public_page(reader_views.TagView.as_view()), name="tag"),
     path("language/", reader_views.choose_language, name="language"),
     re_path(
         rf"^{SECTION}/{DATE}/(?P<slug>[-a-zA-Z0-9_]+)/$",
