@@ -8,7 +8,7 @@ from django.conf import settings
 from django.contrib.postgres.indexes import GinIndex
 from django.contrib.postgres.search import SearchVectorField
 from django.core.exceptions import ValidationError
-from django.core.validators import MaxValueValidator, MinValueValidator
+from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import models
 from django.db.models import Prefetch, Q
 from django.urls import reverse
@@ -18,6 +18,14 @@ from slugify import slugify
 from taggit.managers import TaggableManager
 
 from articles.richtext import sanitize_html
+
+# Section addresses (articles/urls.py SECTION) match only these characters; the navigation on every
+# public page links every section, so one slug outside them would break the whole site.
+section_slug_validator = RegexValidator(
+    r"^[a-z0-9-]+\Z",
+    _("Use only lowercase letters, digits and hyphens (e.g. 'asia-pacific')."),
+    code="invalid_section_slug",
+)
 
 # Words a top-level section slug may not take, because the site's own URLs use them.
 RESERVED_SECTION_SLUGS = frozenset(
@@ -57,7 +65,12 @@ class Section(models.Model):
     """A desk's part of the site (News, News > World); sections form a tree."""
 
     name = models.CharField(_("name"), max_length=80)
-    slug = models.SlugField(_("slug"), max_length=60, help_text=_("The section's part of the address, e.g. 'world'."))
+    slug = models.SlugField(
+        _("slug"),
+        max_length=60,
+        validators=[section_slug_validator],
+        help_text=_("The section's part of the address, e.g. 'world': lowercase letters, digits and hyphens."),
+    )
     parent = models.ForeignKey(
         "self",
         verbose_name=_("parent section"),
