@@ -12,6 +12,7 @@ from __future__ import annotations
 import functools
 import hashlib
 import logging
+import re
 import time
 from collections.abc import Callable
 
@@ -22,6 +23,7 @@ from django.utils import timezone, translation
 from django.utils.cache import get_conditional_response, patch_cache_control, patch_vary_headers
 
 GENERATION_KEY = "newsroom:pages:generation"
+PAGE_NUMBER = re.compile(r"[1-9][0-9]{0,5}")
 
 logger = logging.getLogger(__name__)
 
@@ -66,8 +68,20 @@ def page_settings() -> dict:
     }
 
 
+def _is_cacheable_query(request: HttpRequest) -> bool:
+    """Whether the query string is empty or only a page number: any other one is served uncached."""
+    # Otherwise every made-up query string (/?a=1, /?a=2...) would store a copy of the page.
+    if not request.GET:
+        return True
+    pages = request.GET.getlist("page")
+    return list(request.GET) == ["page"] and len(pages) == 1 and PAGE_NUMBER.fullmatch(pages[0]) is not None
+
+
 def _page_key(request: HttpRequest, generation: int) -> str:
-    digest = hashlib.sha256(request.get_full_path().encode()).hexdigest()
+    # Built from the path and the page number alone, so "/?" or "/?page=2&" share one entry.
+    page = request.GET.get("page")
+    address = f"{request.path}?page={page}" if page else request.path
+    digest = hashlib.sha256(address.encode()).hexdigest()
     return f"newsroom:page:{generation}:{translation.get_language()}:{digest}"
 
 
@@ -87,7 +101,7 @@ def public_page(view: Callable[..., HttpResponseBase]) -> Callable[..., HttpResp
             # Signed-in people see drafts' neighbours and their own state: never share their pages.
             patch_cache_control(response, private=True, no_cache=True)
             return response
-        if not config["SECONDS"]:
+        if not config["SECONDS"] or not _is_cacheable_query(request):
             response = view(request, *args, **kwargs)
             _mark_public(response, config)
             return response
