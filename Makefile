@@ -7,6 +7,8 @@ MANAGE := $(PY) manage.py
 HOST ?= 127.0.0.1
 PORT ?= 8000
 PYTEST_ARGS ?=
+# Absolute links (canonical, Open Graph, feeds, sitemaps, e-mail) name the address being served.
+NEWSROOM_BASE_URL ?= http://$(HOST):$(PORT)
 
 BENCH_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/newsroom_bench
 
@@ -37,12 +39,12 @@ migrate: install
 	$(MANAGE) migrate --no-input
 
 demo: migrate
-	NEWSROOM_BASE_URL=http://$(HOST):$(PORT) $(MANAGE) load_demo --admin
+	NEWSROOM_BASE_URL=$(NEWSROOM_BASE_URL) $(MANAGE) load_demo --admin
 	@echo "Serving the newsroom at http://$(HOST):$(PORT)/ (Ctrl-C to stop)"
-	$(MANAGE) runserver $(HOST):$(PORT)
+	NEWSROOM_BASE_URL=$(NEWSROOM_BASE_URL) $(MANAGE) runserver $(HOST):$(PORT)
 
 serve: migrate
-	$(MANAGE) runserver $(HOST):$(PORT)
+	NEWSROOM_BASE_URL=$(NEWSROOM_BASE_URL) $(MANAGE) runserver $(HOST):$(PORT)
 
 check: install-test
 	$(MANAGE) check --fail-level WARNING

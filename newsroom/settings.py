@@ -1,7 +1,8 @@
 """Settings for the newsroom, read from the environment.
 
 Development gets safe defaults (SQLite under var/, local-memory cache, debug on); production
-(DJANGO_DEBUG off) refuses to start with a missing or default secret key or no allowed hosts.
+(DJANGO_DEBUG off) refuses to start with a missing or default secret key, no allowed hosts or no
+public address (NEWSROOM_BASE_URL).
 """
 
 from pathlib import Path
@@ -22,6 +23,9 @@ DEVELOPMENT_SECRET_KEY = "newsroom-development-key-not-for-production"  # noqa: 
 DEBUG = env_bool("DJANGO_DEBUG", default=True)
 SECRET_KEY = env("DJANGO_SECRET_KEY", default=DEVELOPMENT_SECRET_KEY)
 ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS", default=["127.0.0.1", "localhost"] if DEBUG else [])
+# The public address for absolute links (canonical, Open Graph, feeds, sitemaps, e-mail); a
+# production server must say it, or every such link would point at a developer's machine.
+BASE_URL = env("NEWSROOM_BASE_URL", default="").strip().rstrip("/")
 
 if not DEBUG:
     if SECRET_KEY == DEVELOPMENT_SECRET_KEY or len(SECRET_KEY) < 32:
@@ -34,6 +38,11 @@ if not DEBUG:
         raise ImproperlyConfigured(
             "DJANGO_DEBUG is off but DJANGO_ALLOWED_HOSTS is empty. Set it to the site's host "
             "names, separated by commas (for example: news.example.org)."
+        )
+    if not BASE_URL.startswith(("https://", "http://")):
+        raise ImproperlyConfigured(
+            "DJANGO_DEBUG is off but NEWSROOM_BASE_URL is missing or has no http(s):// scheme. Set it "
+            "to the site's public address (for example: https://news.example.org)."
         )
 
 CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS", default=[])
@@ -196,7 +205,7 @@ LOGGING = {
 
 NEWSROOM: dict[str, Any] = {
     # The public address, used where a link must be absolute (command output, feeds, e-mail).
-    "BASE_URL": env("NEWSROOM_BASE_URL", default="http://127.0.0.1:8000").rstrip("/"),
+    "BASE_URL": BASE_URL or "http://127.0.0.1:8000",
     "SITE_NAME": env("NEWSROOM_SITE_NAME", default="Newsroom"),
     # Wire copy bigger than this is refused before it is parsed (a page of agency copy is ~10 KB).
     "WIRE_MAX_BYTES": 1024 * 1024,

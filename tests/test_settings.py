@@ -8,10 +8,15 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
+SITE = "https://news.example.org"
 
 
 def run_check(**env_vars):
-    env = {k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "DATABASE_URL", "REDIS_URL"))}
+    env = {
+        k: v
+        for k, v in os.environ.items()
+        if not k.startswith(("DJANGO_", "DATABASE_URL", "REDIS_URL", "NEWSROOM_BASE_URL"))
+    }
     env.update(env_vars)
     return subprocess.run(
         [sys.executable, "manage.py", "check"], cwd=ROOT, env=env, capture_output=True, text=True, timeout=60
@@ -25,7 +30,7 @@ def run_check(**env_vars):
 )
 def test_debug_off_refuses_an_unsafe_secret_key(secret):
     """With debug off, a missing, default or short key stops start-up with a clear message."""
-    env = {"DJANGO_DEBUG": "false", "DJANGO_ALLOWED_HOSTS": "news.example.org"}
+    env = {"DJANGO_DEBUG": "false", "DJANGO_ALLOWED_HOSTS": "news.example.org", "NEWSROOM_BASE_URL": SITE}
     if secret is not None:
         env["DJANGO_SECRET_KEY"] = secret
     result = run_check(**env)
@@ -35,15 +40,44 @@ def test_debug_off_refuses_an_unsafe_secret_key(secret):
 
 def test_debug_off_refuses_empty_allowed_hosts():
     """With debug off and no allowed hosts, start-up says which variable to set."""
-    result = run_check(DJANGO_DEBUG="false", DJANGO_SECRET_KEY="x" * 50)
+    result = run_check(DJANGO_DEBUG="false", DJANGO_SECRET_KEY="x" * 50, NEWSROOM_BASE_URL=SITE)
     assert result.returncode != 0
     assert "DJANGO_ALLOWED_HOSTS" in result.stderr
 
 
+@pytest.mark.parametrize("base_url", [None, "", "news.example.org"], ids=["missing", "empty", "no scheme"])
+def test_debug_off_refuses_a_missing_base_url(base_url):
+    """With debug off and no usable NEWSROOM_BASE_URL, start-up says which variable to set."""
+    env = {"DJANGO_DEBUG": "false", "DJANGO_SECRET_KEY": "k" * 60, "DJANGO_ALLOWED_HOSTS": "news.example.org"}
+    if base_url is not None:
+        env["NEWSROOM_BASE_URL"] = base_url
+    result = run_check(**env)
+    assert result.returncode != 0
+    assert "NEWSROOM_BASE_URL" in result.stderr
+
+
 def test_production_settings_start_when_complete():
-    """A long secret key and a host name are enough for a clean deployment check."""
-    result = run_check(DJANGO_DEBUG="false", DJANGO_SECRET_KEY="k" * 60, DJANGO_ALLOWED_HOSTS="news.example.org")
+    """A long secret key, a host name and the public address are enough for a clean check."""
+    result = run_check(
+        DJANGO_DEBUG="false",
+        DJANGO_SECRET_KEY="k" * 60,
+        DJANGO_ALLOWED_HOSTS="news.example.org",
+        NEWSROOM_BASE_URL=SITE,
+    )
     assert result.returncode == 0, result.stderr
+
+
+def test_base_url_is_read_from_the_environment():
+    """NEWSROOM_BASE_URL becomes the site's address for absolute links, without a trailing slash."""
+    code = "from django.conf import settings; print(settings.NEWSROOM['BASE_URL'])"
+    env = {k: v for k, v in os.environ.items() if k != "NEWSROOM_BASE_URL"}
+    env["DJANGO_SETTINGS_MODULE"] = "newsroom.settings"
+    env["NEWSROOM_BASE_URL"] = "http://127.0.0.1:8790/"
+    result = subprocess.run(
+        [sys.executable, "-c", f"import django; django.setup(); {code}"],
+        cwd=ROOT, env=env, capture_output=True, text=True, check=True,
+    )  # fmt: skip
+    assert result.stdout.strip() == "http://127.0.0.1:8790"
 
 
 def test_unreadable_debug_value_is_refused():
