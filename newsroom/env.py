@@ -26,6 +26,20 @@ def env_bool(name: str, *, default: bool) -> bool:
     raise ImproperlyConfigured(f"{name}={raw!r} is not a yes/no value (use 1/0, true/false, yes/no, on/off).")
 
 
+def env_int(name: str, *, default: int) -> int:
+    """Return a whole-number variable (0 or more); an unreadable value stops start-up."""
+    raw = os.environ.get(name)
+    if raw is None or not raw.strip():
+        return default
+    try:
+        value = int(raw.strip())
+    except ValueError:
+        value = -1
+    if value < 0:
+        raise ImproperlyConfigured(f"{name}={raw!r} is not a whole number of 0 or more.")
+    return value
+
+
 def env_list(name: str, *, default: list[str]) -> list[str]:
     """Return a comma-separated variable as a list, without empty items."""
     raw = os.environ.get(name)

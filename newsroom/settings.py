@@ -12,7 +12,7 @@ import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
-from newsroom.env import env, env_bool, env_list
+from newsroom.env import env, env_bool, env_int, env_list
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -185,7 +185,14 @@ SESSION_COOKIE_HTTPONLY = True
 if not DEBUG:
     SESSION_COOKIE_SECURE = env_bool("DJANGO_SECURE_COOKIES", default=True)
     CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
-    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+    # Only a TLS-terminating proxy that sets X-Forwarded-Proto itself may be trusted with it;
+    # without one, any client could claim HTTPS by sending the header.
+    if env_bool("DJANGO_BEHIND_TLS_PROXY", default=False):
+        SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+    # Both are off until the site is known to be served over HTTPS: HSTS cannot be taken back
+    # from browsers that have seen it, and a redirect without TLS in front would loop.
+    SECURE_HSTS_SECONDS = env_int("DJANGO_HSTS_SECONDS", default=0)
+    SECURE_SSL_REDIRECT = env_bool("DJANGO_SSL_REDIRECT", default=False)
 
 EMAIL_BACKEND = env("DJANGO_EMAIL_BACKEND", default="django.core.mail.backends.console.EmailBackend")
 DEFAULT_FROM_EMAIL = env("DJANGO_DEFAULT_FROM_EMAIL", default="newsroom@localhost")
