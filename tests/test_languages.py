@@ -1,10 +1,12 @@
 """The interface in English by default and in Simplified Chinese on request."""
 
 import datetime
+import json
 
 import pytest
 from django.conf import settings
 from django.urls import reverse
+from lxml import html as lxml_html
 
 from tests.factories import ArticleFactory, SectionFactory
 
@@ -54,11 +56,39 @@ def test_language_link_refuses_other_sites(client):
     assert response.headers["Location"] == "/"
 
 
-def test_page_language_follows_the_article(client):
-    """A Chinese story's page is marked lang="zh-hans" even in the English interface."""
+def test_page_language_is_the_interface_and_the_article_its_own(client):
+    """A Chinese story in the English interface: the page is lang="en", the story lang="zh-hans"."""
     story = ArticleFactory(published=True, language="zh-hans", headline="港口潮汐电站投入运行")
-    html = client.get(story.get_absolute_url()).content.decode()
-    assert '<html lang="zh-hans">' in html
+    page = lxml_html.fromstring(client.get(story.get_absolute_url()).content)
+    assert page.get("lang") == "en"
+    (article,) = page.xpath("//article")
+    assert article.get("lang") == "zh-hans"
+    (script,) = page.xpath('//script[@type="application/ld+json"]')
+    assert json.loads(script.text)["inLanguage"] == "zh-hans"
+
+
+def test_chinese_interface_on_an_english_story_marks_both_languages(client, article):
+    """In the Chinese interface an English story's page is lang="zh-hans" and its article lang="en"."""
+    response = client.get(article.get_absolute_url(), headers={"Accept-Language": "zh-CN,zh;q=0.9"})
+    page = lxml_html.fromstring(response.content)
+    assert page.get("lang") == "zh-hans"
+    assert "跳到正文" in response.content.decode()
+    (element,) = page.xpath("//article")
+    assert element.get("lang") == "en"
+    (script,) = page.xpath('//script[@type="application/ld+json"]')
+    assert json.loads(script.text)["inLanguage"] == "en"
+
+
+def test_withdrawn_notice_marks_the_old_headline_language(client, chief_editor):
+    """A withdrawn Chinese story's notice page is in the interface language, its old headline lang="zh-hans"."""
+    from articles import workflow
+
+    story = ArticleFactory(published=True, language="zh-hans", headline="港口潮汐电站投入运行")
+    workflow.withdraw(story, user=chief_editor, note="Withdrawn.")
+    page = lxml_html.fromstring(client.get(story.get_absolute_url()).content)
+    assert page.get("lang") == "en"
+    (headline,) = page.xpath('//p[@class="withdrawn-headline"]')
+    assert headline.get("lang") == "zh-hans"
 
 
 def test_chinese_catalogue_is_compiled():
