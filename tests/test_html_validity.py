@@ -23,7 +23,7 @@ def vnu_command() -> list[str]:
     if java is None:
         problem = "java is not installed"
     elif not VNU_JAR.exists():
-        problem = f"{VNU_JAR} is missing: run `npm install` (or .ci/run) in the project"
+        problem = f"{VNU_JAR} is missing: run `make test-tools` (npm ci) in the project"
     if problem:
         if os.environ.get("CI"):
             pytest.fail(problem)
