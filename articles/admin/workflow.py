@@ -578,7 +578,14 @@ def _refusal(exc: Exception) -> str:
 
 def _parse_local_time(value: str) -> datetime.datetime:
     """An embargo time typed in the newsroom's zone (a datetime-local input) as an aware datetime."""
-    parsed = parse_datetime(value.strip()) if value else None
+    try:
+        parsed = parse_datetime(value.strip()) if value else None
+    except ValueError:
+        # Well-formed but impossible (30 February, 25 o'clock): Django raises rather than answer None.
+        raise workflow.WorkflowError(
+            _("“%(value)s” is not a real date and time. Give the embargo time as e.g. 2026-01-08 14:00.")
+            % {"value": value.strip()}
+        ) from None
     if parsed is None:
         raise workflow.WorkflowError(_("Give the embargo time as a date and time, e.g. 2026-01-08 14:00."))
     if timezone.is_naive(parsed):
