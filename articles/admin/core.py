@@ -242,7 +242,8 @@ class ArticleAdmin(WorkflowAdminMixin, admin.ModelAdmin):
                         form.cleaned_data["story"], section=form.cleaned_data["section"], user=request.user
                     )
             except ValidationError as exc:
-                form.add_error(None, exc)
+                # The errors name the story's or section's fields, not this form's: say them in words.
+                form.add_error(None, wire.explain(exc))
             else:
                 self.message_user(
                     request,
