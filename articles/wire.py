@@ -271,7 +271,7 @@ def import_story(
         raise ValueError("import_story(publish=True) is for the command line; people publish through workflow")
     with transaction.atomic():
         if section is None:
-            section = _section_for(story)
+            section = _section_for(story, user)
         source = _find_source(story)
         editor = None
         if story.editor_name:
@@ -317,13 +317,25 @@ def _find_source(story: WireStory) -> Source:
     return source
 
 
-def _section_for(story: WireStory) -> Section:
-    """The section the copy's breadcrumb names (created if new), or News."""
+def _section_for(story: WireStory, user: AbstractBaseUser | AnonymousUser | None = None) -> Section:
+    """The section the copy's breadcrumb names (created if new), or News.
+
+    Only the command line (no user) and people who may manage sections create one: a made-up
+    breadcrumb must not add a section to every page's navigation.
+    """
     section: Section | None = None
     for section_name in story.section_names or ["News"]:
         slug = make_slug(section_name, max_length=60)
         parent, section = section, Section.objects.filter(parent=section, slug=slug).first()
         if section is None:
+            if user is not None and not user.has_perm("articles.add_section"):
+                raise ValidationError(
+                    _(
+                        "The copy's breadcrumb names a section that does not exist: “%(name)s”. Pick an existing "
+                        "section above, or ask the chief editor to create it."
+                    )
+                    % {"name": section_name}
+                )
             section = _checked(Section(name=section_name, slug=slug, parent=parent), _("the section"))
     if section is None:
         raise WireFormatError("the copy names no section")
