@@ -199,6 +199,12 @@ class ArticleAdmin(WorkflowAdminMixin, admin.ModelAdmin):
             return "—"
         return format_html('<a href="{}">{}</a>', obj.get_absolute_url(), _("view"))
 
+    def view_on_site(self, obj: Article) -> str:
+        """The public page once readers can see it; before that the staff preview, not a 404."""
+        if obj.is_public:
+            return obj.get_absolute_url()
+        return reverse("articles:preview", args=[obj.pk])
+
     def save_model(self, request: HttpRequest, obj: Article, form, change: bool) -> None:
         if not change:
             obj.created_by_id = staff_id(request)
