@@ -253,7 +253,10 @@ class ArticleAdmin(WorkflowAdminMixin, admin.ModelAdmin):
             else:
                 self.message_user(
                     request,
-                    _("Imported “%(headline)s” as a draft. Review it, then submit or publish.")
+                    _(
+                        "Imported “%(headline)s” as a draft. Review and edit it, then submit it to the desk, "
+                        "where an editor publishes it."
+                    )
                     % {"headline": article.headline},
                     messages.SUCCESS,
                 )
