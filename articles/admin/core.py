@@ -12,9 +12,11 @@ from django.db import models, transaction
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
+from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.html import format_html
+from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import ngettext
 from django_ckeditor_5.widgets import CKEditor5Widget
 
 from articles import photo_html, wire, workflow
@@ -260,6 +262,7 @@ class ArticleAdmin(WorkflowAdminMixin, admin.ModelAdmin):
                     % {"headline": article.headline},
                     messages.SUCCESS,
                 )
+                self._warn_if_duplicate(request, article)
                 return HttpResponseRedirect(reverse("admin:articles_article_change", args=[article.pk]))
         context = {
             **self.admin_site.each_context(request),
@@ -269,3 +272,29 @@ class ArticleAdmin(WorkflowAdminMixin, admin.ModelAdmin):
             "has_view_permission": self.has_view_permission(request),
         }
         return TemplateResponse(request, "admin/articles/article/import_wire.html", context)
+
+    def _warn_if_duplicate(self, request: HttpRequest, article: Article) -> None:
+        """Warn when the same copy seems imported before: same headline from the same source."""
+        earlier = (
+            Article.objects.filter(headline__iexact=article.headline, source_id=article.source_id)
+            .exclude(pk=article.pk)
+            .order_by("-created_at")
+            .first()
+        )
+        if earlier is None:
+            return
+        self.message_user(
+            request,
+            format_html(
+                gettext(
+                    "A story with the same headline from the same source already exists: "
+                    '<a href="{url}">“{headline}”</a> ({status}, created {created}). '
+                    "If this import is a duplicate, delete this draft."
+                ),
+                url=reverse("admin:articles_article_change", args=[earlier.pk]),
+                headline=earlier.headline,
+                status=earlier.get_status_display(),
+                created=date_format(timezone.localtime(earlier.created_at), "DATETIME_FORMAT"),
+            ),
+            messages.WARNING,
+        )
