@@ -385,6 +385,9 @@ class WorkflowAdminMixin(_AdminBase):
         except (workflow.WorkflowError, PermissionDenied, ValidationError) as exc:
             self.message_user(request, _refusal(exc), messages.ERROR)
         else:
+            # The form the user acted from is stale now; if they may still edit, reopening it
+            # marks them present again, else (a reporter who submitted) nobody sees them "editing".
+            presence.leave(article.pk, request.user)
             self.message_user(request, done % {"headline": article.headline}, messages.SUCCESS)
         return self._back(article)
 
