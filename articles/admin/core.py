@@ -9,6 +9,7 @@ from django.conf import settings
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models, transaction
+from django.forms.models import BaseInlineFormSet
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
@@ -67,8 +68,26 @@ class EditorAdmin(admin.ModelAdmin):
     autocomplete_fields = ["user"]
 
 
+class BylineFormSet(BaseInlineFormSet):
+    """The byline rows; a row someone else removed meanwhile is explained, not a hidden field's error."""
+
+    def clean(self) -> None:
+        super().clean()
+        pk_name = self.model._meta.pk.name
+        # A row deleted since the form was served fails on its hidden id, which the page never shows.
+        if any(pk_name in form.errors for form in self.forms):
+            raise ValidationError(
+                _(
+                    "The byline changed since you opened this form: someone else removed or replaced a name. "
+                    "Reload the page to see the current byline, then make your change again."
+                ),
+                code="byline_changed",
+            )
+
+
 class BylineInline(admin.TabularInline):
     model = ArticleAuthor
+    formset = BylineFormSet
     extra = 1
     autocomplete_fields = ["author"]
     ordering = ["position"]
