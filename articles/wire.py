@@ -332,8 +332,8 @@ def _section_for(story: WireStory, user: AbstractBaseUser | AnonymousUser | None
             if user is not None and not (isinstance(user, PermissionsMixin) and user.has_perm("articles.add_section")):
                 raise ValidationError(
                     _(
-                        "The copy's breadcrumb names a section that does not exist: “%(name)s”. Pick an existing "
-                        "section above, or ask the chief editor to create it."
+                        "The copy's breadcrumb names a section that does not exist: “%(name)s”. Choose an existing "
+                        "section in the Section field, or ask the chief editor to create it."
                     )
                     % {"name": section_name}
                 )
