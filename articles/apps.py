@@ -8,5 +8,6 @@ class ArticlesConfig(AppConfig):
     verbose_name = _("Newsroom")
 
     def ready(self) -> None:
-        # Connects the photo library's signal receivers (renditions and file cleanup).
-        from articles import renditions  # noqa: F401
+        # Connects the signal receivers: the photo library's (renditions and file cleanup) and the
+        # sections' (a changed section retires cached pages).
+        from articles import renditions, section_signals  # noqa: F401

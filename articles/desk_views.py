@@ -11,6 +11,7 @@ import datetime
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
+from django.utils import timezone
 from django.views.decorators.cache import never_cache
 
 from articles import workflow
@@ -51,9 +52,17 @@ def shared_preview(request: HttpRequest, token: str) -> HttpResponse:
 
 
 def gone(request: HttpRequest, *, section_path: str, day: datetime.date, slug: str) -> HttpResponse | None:
-    """410 Gone with the withdrawal notice, if the address was a story since withdrawn; else None."""
+    """410 Gone with the withdrawal notice, if the address was a public story since withdrawn; else None."""
+    # A story withdrawn while still under embargo never was public: its address must not even
+    # reveal that it existed, let alone its headline and the desk's internal note.
     article = (
-        Article.objects.filter(status=Article.Status.WITHDRAWN, section__path=section_path, published_on=day, slug=slug)
+        Article.objects.filter(
+            status=Article.Status.WITHDRAWN,
+            published_at__lte=timezone.now(),
+            section__path=section_path,
+            published_on=day,
+            slug=slug,
+        )
         .select_related("section")
         .first()
     )

@@ -9,12 +9,15 @@ from django.conf import settings
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models, transaction
+from django.forms.models import BaseInlineFormSet
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
+from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.html import format_html
+from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import ngettext
 from django_ckeditor_5.widgets import CKEditor5Widget
 
 from articles import photo_html, wire, workflow
@@ -65,8 +68,26 @@ class EditorAdmin(admin.ModelAdmin):
     autocomplete_fields = ["user"]
 
 
+class BylineFormSet(BaseInlineFormSet):
+    """The byline rows; a row someone else removed meanwhile is explained, not a hidden field's error."""
+
+    def clean(self) -> None:
+        super().clean()
+        pk_name = self.model._meta.pk.name
+        # A row deleted since the form was served fails on its hidden id, which the page never shows.
+        if any(pk_name in form.errors for form in self.forms):
+            raise ValidationError(
+                _(
+                    "The byline changed since you opened this form: someone else removed or replaced a name. "
+                    "Reload the page to see the current byline, then make your change again."
+                ),
+                code="byline_changed",
+            )
+
+
 class BylineInline(admin.TabularInline):
     model = ArticleAuthor
+    formset = BylineFormSet
     extra = 1
     autocomplete_fields = ["author"]
     ordering = ["position"]
@@ -199,6 +220,12 @@ class ArticleAdmin(WorkflowAdminMixin, admin.ModelAdmin):
             return "—"
         return format_html('<a href="{}">{}</a>', obj.get_absolute_url(), _("view"))
 
+    def view_on_site(self, obj: Article) -> str:
+        """The public page once readers can see it; before that the staff preview, not a 404."""
+        if obj.is_public:
+            return obj.get_absolute_url()
+        return reverse("articles:preview", args=[obj.pk])
+
     def save_model(self, request: HttpRequest, obj: Article, form, change: bool) -> None:
         if not change:
             obj.created_by_id = staff_id(request)
@@ -242,14 +269,19 @@ class ArticleAdmin(WorkflowAdminMixin, admin.ModelAdmin):
                         form.cleaned_data["story"], section=form.cleaned_data["section"], user=request.user
                     )
             except ValidationError as exc:
-                form.add_error(None, exc)
+                # The errors name the story's or section's fields, not this form's: say them in words.
+                form.add_error(None, wire.explain(exc))
             else:
                 self.message_user(
                     request,
-                    _("Imported “%(headline)s” as a draft. Review it, then submit or publish.")
+                    _(
+                        "Imported “%(headline)s” as a draft. Review and edit it, then submit it to the desk, "
+                        "where an editor publishes it."
+                    )
                     % {"headline": article.headline},
                     messages.SUCCESS,
                 )
+                self._warn_if_duplicate(request, article)
                 return HttpResponseRedirect(reverse("admin:articles_article_change", args=[article.pk]))
         context = {
             **self.admin_site.each_context(request),
@@ -259,3 +291,29 @@ class ArticleAdmin(WorkflowAdminMixin, admin.ModelAdmin):
             "has_view_permission": self.has_view_permission(request),
         }
         return TemplateResponse(request, "admin/articles/article/import_wire.html", context)
+
+    def _warn_if_duplicate(self, request: HttpRequest, article: Article) -> None:
+        """Warn when the same copy seems imported before: same headline from the same source."""
+        earlier = (
+            Article.objects.filter(headline__iexact=article.headline, source_id=article.source_id)
+            .exclude(pk=article.pk)
+            .order_by("-created_at")
+            .first()
+        )
+        if earlier is None:
+            return
+        self.message_user(
+            request,
+            format_html(
+                gettext(
+                    "A story with the same headline from the same source already exists: "
+                    '<a href="{url}">“{headline}”</a> ({status}, created {created}). '
+                    "If this import is a duplicate, delete this draft."
+                ),
+                url=reverse("admin:articles_article_change", args=[earlier.pk]),
+                headline=earlier.headline,
+                status=earlier.get_status_display(),
+                created=date_format(timezone.localtime(earlier.created_at), "DATETIME_FORMAT"),
+            ),
+            messages.WARNING,
+        )

@@ -385,6 +385,9 @@ class WorkflowAdminMixin(_AdminBase):
         except (workflow.WorkflowError, PermissionDenied, ValidationError) as exc:
             self.message_user(request, _refusal(exc), messages.ERROR)
         else:
+            # The form the user acted from is stale now; if they may still edit, reopening it
+            # marks them present again, else (a reporter who submitted) nobody sees them "editing".
+            presence.leave(article.pk, request.user)
             self.message_user(request, done % {"headline": article.headline}, messages.SUCCESS)
         return self._back(article)
 
@@ -578,7 +581,14 @@ def _refusal(exc: Exception) -> str:
 
 def _parse_local_time(value: str) -> datetime.datetime:
     """An embargo time typed in the newsroom's zone (a datetime-local input) as an aware datetime."""
-    parsed = parse_datetime(value.strip()) if value else None
+    try:
+        parsed = parse_datetime(value.strip()) if value else None
+    except ValueError:
+        # Well-formed but impossible (30 February, 25 o'clock): Django raises rather than answer None.
+        raise workflow.WorkflowError(
+            _("“%(value)s” is not a real date and time. Give the embargo time as e.g. 2026-01-08 14:00.")
+            % {"value": value.strip()}
+        ) from None
     if parsed is None:
         raise workflow.WorkflowError(_("Give the embargo time as a date and time, e.g. 2026-01-08 14:00."))
     if timezone.is_naive(parsed):

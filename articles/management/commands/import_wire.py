@@ -41,7 +41,7 @@ class Command(BaseCommand):
                 article = wire.import_story(story, section=section, publish=options["publish"])
             except (wire.WireFormatError, ValidationError) as exc:
                 failed += 1
-                message = str(exc) if isinstance(exc, wire.WireFormatError) else f"{path}: {_explain(exc)}"
+                message = str(exc) if isinstance(exc, wire.WireFormatError) else f"{path}: {wire.explain(exc)}"
                 self.stderr.write(self.style.ERROR(f"error: {message}"))
                 continue
             line = f"{path}: {base}{reverse('admin:articles_article_change', args=[article.pk])}"
@@ -52,9 +52,3 @@ class Command(BaseCommand):
             self.stdout.write(line)
         if failed:
             raise CommandError(f"{failed} of {len(options['paths'])} file(s) could not be imported.")
-
-
-def _explain(exc: ValidationError) -> str:
-    if hasattr(exc, "message_dict"):
-        return "; ".join(f"{field}: {' '.join(msgs)}" for field, msgs in exc.message_dict.items())
-    return " ".join(exc.messages)

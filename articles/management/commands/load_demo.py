@@ -93,8 +93,10 @@ class Command(BaseCommand):
                 )
                 photo.image = ContentFile(checked.content, name=f"demo.{checked.extension}")
                 photo.save()
-            # update(): attaching a photo is not an edit of the story (no new "updated" time).
-            Article.objects.filter(pk=article.pk).update(lead_photo=photo)
+            # A save (not update()) so the story's history records the photo; only lead_photo is
+            # written, so the public "Updated:" time stays: attaching a photo is not an edit.
+            article.lead_photo = photo
+            article.save(update_fields=["lead_photo"])
             attached += 1
         return attached
 
