@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('articles', '0008_historical_lead_photo'),
+        ('articles', '0009_photo_permissions_for_roles'),
     ]
 
     operations = [
