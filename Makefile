@@ -80,7 +80,7 @@ bench-reader: migrate
 
 # Time and peak memory to check a 24-megapixel JPEG and make all its renditions (figures, not a test).
 bench-images: install
-	$(PY) bench/images.py
+	$(PY) benchmarks/images.py
 
 clean:
 	rm -rf $(VENV) var/newsroom.sqlite3* .pytest_cache .coverage htmlcov

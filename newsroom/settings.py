@@ -247,7 +247,6 @@ SIMPLE_HISTORY_REVERT_DISABLED = True
 
 CKEDITOR_5_FILE_UPLOAD_PERMISSION = "staff"
 CKEDITOR_5_UPLOAD_FILE_TYPES = ["jpeg", "png", "gif", "webp"]
-CKEDITOR_5_MAX_FILE_SIZE = 5  # megabytes
 # Images dropped into the editor go through the photo library's checks, not the package's view.
 CK_EDITOR_5_UPLOAD_FILE_VIEW_NAME = "photo_editor_upload"
 CKEDITOR_5_CONFIGS = {
