@@ -182,8 +182,8 @@ class ArticleAdmin(WorkflowAdminMixin, admin.ModelAdmin):
     form = ArticleAdminForm
     inlines = [BylineInline]
     list_display = [
-        "headline", "slugline", "urgency", "section", "status", "published_at", "updated_at", "source",
-        "short_editors_note", "view_on_site_link",
+        "headline", "slugline", "urgency", "section", "status", "published_at", "short_editors_note",
+        "view_on_site_link",
     ]  # fmt: skip
     list_select_related = ["section", "source"]
     # A plain related filter for sections: "only sections in use" would scan the whole article table.
