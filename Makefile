@@ -12,7 +12,7 @@ NEWSROOM_BASE_URL ?= http://$(HOST):$(PORT)
 
 BENCH_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/newsroom_bench
 
-.PHONY: help install install-test demo serve migrate test test-browser check lint typecheck clean test-tools bench-reader bench-images bench-admin
+.PHONY: help install install-test demo worker serve migrate test test-browser check lint typecheck clean test-tools bench-reader bench-images bench-admin
 
 help:
 	@echo "make demo   - set up, load demo content and serve http://$(HOST):$(PORT)/"
@@ -40,8 +40,14 @@ migrate: install
 
 demo: migrate
 	NEWSROOM_BASE_URL=$(NEWSROOM_BASE_URL) $(MANAGE) load_demo --admin
-	@echo "Serving the newsroom at http://$(HOST):$(PORT)/ (Ctrl-C to stop)"
+	@echo "Serving the newsroom at http://$(HOST):$(PORT)/ with a background worker (Ctrl-C stops both)"
+	@trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
+	NEWSROOM_BASE_URL=$(NEWSROOM_BASE_URL) $(MANAGE) db_worker --no-reload --verbosity 0 & worker=$$!; \
 	NEWSROOM_BASE_URL=$(NEWSROOM_BASE_URL) $(MANAGE) runserver $(HOST):$(PORT)
+
+# The background worker alone (renditions, deliveries, polling); `make demo` starts one itself.
+worker: migrate
+	NEWSROOM_BASE_URL=$(NEWSROOM_BASE_URL) $(MANAGE) db_worker --no-reload
 
 serve: migrate
 	NEWSROOM_BASE_URL=$(NEWSROOM_BASE_URL) $(MANAGE) runserver $(HOST):$(PORT)

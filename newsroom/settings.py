@@ -59,6 +59,8 @@ INSTALLED_APPS = [
     "django_ckeditor_5",
     "taggit",
     "simple_history",
+    "django_tasks",
+    "django_tasks_db",
     "articles",
 ]
 
@@ -129,6 +131,21 @@ if REDIS_URL:
     }
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+
+# Background work (renditions, deliveries to subscribers, feed polling, the front layer's refresh)
+# runs on Django's tasks API through the django-tasks backport. The database backend needs no
+# broker: `manage.py db_worker` on any machine that shares the database takes the work.
+# NEWSROOM_TASKS=immediate runs each task inside the caller, for tests that want it in-line.
+TASKS_MODE = env("NEWSROOM_TASKS", default="database")
+TASKS = {
+    "default": {
+        "BACKEND": (
+            "django_tasks.backends.immediate.ImmediateBackend"
+            if TASKS_MODE == "immediate"
+            else "django_tasks_db.DatabaseBackend"
+        ),
+    }
+}
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
