@@ -10,4 +10,5 @@ class ArticlesConfig(AppConfig):
     def ready(self) -> None:
         # Connects the signal receivers: the photo library's (renditions and file cleanup) and the
         # sections' (a changed section retires cached pages).
-        from articles import renditions, section_signals  # noqa: F401
+        from articles import signals  # noqa: F401
+        from articles.photos import renditions  # noqa: F401

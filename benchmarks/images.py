@@ -47,7 +47,8 @@ def _child(step: str, path: str) -> None:
     import django
 
     django.setup()
-    from articles import images
+    from articles.photos import checks as images
+    from articles.photos import encoding
 
     data = Path(path).read_bytes()
     if step == "prepare":
@@ -66,7 +67,7 @@ def _child(step: str, path: str) -> None:
     else:
         draft = step != "renditions-no-draft"
         gap = None if step in ("renditions-no-draft", "renditions-no-gap") else 3.0
-        made = images.make_renditions(data, draft=draft, reducing_gap=gap)
+        made = encoding.make_renditions(data, draft=draft, reducing_gap=gap)
         detail = f"{len(made)} files, {sum(len(r.content) for r in made) / 1e6:.2f} MB"
     elapsed = time.perf_counter() - started
     _current, traced_peak = tracemalloc.get_traced_memory()

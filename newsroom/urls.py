@@ -7,8 +7,10 @@ from django.contrib import admin
 from django.contrib.sitemaps import views as sitemap_views
 from django.urls import include, path, re_path
 
-from articles import feeds, photo_views, reader_views, sitemaps
-from articles.cache import public_page
+from articles.photos import editor_upload as photo_views
+from articles.public import feeds, sitemaps
+from articles.public import listings as reader_views
+from articles.public.cache import public_page
 
 SECTION = r"(?P<section_path>[a-z0-9-]+(?:/[a-z0-9-]+)*)"
 
@@ -28,7 +30,7 @@ urlpatterns = [
     path("feeds/atom.xml", public_page(feeds.LatestStoriesAtomFeed()), name="feed-atom"),
     re_path(rf"^feeds/{SECTION}/rss\.xml$", public_page(feeds.SectionFeed()), name="section-feed-rss"),
     re_path(rf"^feeds/{SECTION}/atom\.xml$", public_page(feeds.SectionAtomFeed()), name="section-feed-atom"),
-    path("", include("articles.urls")),
+    path("", include("articles.public.urls")),
 ]
 
 if settings.DEBUG:

@@ -62,7 +62,7 @@ class EditorFactory(factory.django.DjangoModelFactory):
 
 
 def _clean_master(size=(700, 466)) -> ContentFile:
-    from articles import images
+    from articles.photos import checks as images
     from tests import photo_samples
 
     checked = images.check_bytes(photo_samples.encode(photo_samples.picture(size), "JPEG"), name="factory.jpg")

@@ -3,7 +3,7 @@
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
-from articles.admin import core, photos, users  # noqa: F401
+from articles.admin import articles, photos, users  # noqa: F401
 
 admin.site.site_header = _("Newsroom desk")
 admin.site.site_title = _("Newsroom desk")

@@ -9,7 +9,7 @@ from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 
 from articles.models import Article, Photo
-from articles.photo_forms import PhotoForm
+from articles.photos.forms import PhotoForm
 
 
 @admin.register(Photo)

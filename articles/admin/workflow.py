@@ -25,9 +25,10 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from articles import diffs, presence, workflow
-from articles.cache import purge_public_pages
+from articles import workflow
+from articles.admin import diffs, presence
 from articles.models import Article, ArticleAuthor, ShareLink, Transition
+from articles.public.cache import purge_public_pages
 
 # Fields whose changes a conflict message or a version diff shows word by word.
 TEXT_FIELDS = ("headline", "summary", "body", "editors_note")

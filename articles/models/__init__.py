@@ -1,22 +1,18 @@
 """The newsroom's models, one module per concern; import them from here."""
 
 import articles.models.history  # noqa: F401  (registers the article history)
-from articles.models.core import (
+from articles.models.article import Article, ArticleAuthor, ArticleQuerySet
+from articles.models.desk import Correction, ShareLink, Transition
+from articles.models.people import Author, Editor, Source
+from articles.models.photos import Photo, PhotoQuerySet, Rendition
+from articles.models.sections import (
     AP_MONTHS,
     RESERVED_SECTION_SLUGS,
-    Article,
-    ArticleAuthor,
-    ArticleQuerySet,
-    Author,
-    Editor,
     Section,
-    Source,
     ap_date,
     make_slug,
     unique_slug,
 )
-from articles.models.photos import Photo, PhotoQuerySet, Rendition
-from articles.models.workflow import Correction, ShareLink, Transition
 
 __all__ = [
     "AP_MONTHS",

@@ -2,7 +2,7 @@
 
 from simple_history import register
 
-from articles.models.core import Article
+from articles.models.article import Article
 
 # modified_at duplicates the record's own history_date and search_vector is derived by the
 # database; revision stays, so the desk's conflict message can find the versions saved since a

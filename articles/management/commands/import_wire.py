@@ -7,8 +7,9 @@ from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 from django.urls import reverse
 
-from articles import wire
 from articles.models import Section
+from articles.wire import importer
+from articles.wire import text as wire_text
 
 
 class Command(BaseCommand):
@@ -37,11 +38,11 @@ class Command(BaseCommand):
         failed = 0
         for path in options["paths"]:
             try:
-                story = wire.parse_wire(wire.read_copy_file(path), name=str(path))
-                article = wire.import_story(story, section=section, publish=options["publish"])
-            except (wire.WireFormatError, ValidationError) as exc:
+                story = wire_text.parse_wire(wire_text.read_copy_file(path), name=str(path))
+                article = importer.import_story(story, section=section, publish=options["publish"])
+            except (wire_text.WireFormatError, ValidationError) as exc:
                 failed += 1
-                message = str(exc) if isinstance(exc, wire.WireFormatError) else f"{path}: {wire.explain(exc)}"
+                message = str(exc) if isinstance(exc, wire_text.WireFormatError) else f"{path}: {importer.explain(exc)}"
                 self.stderr.write(self.style.ERROR(f"error: {message}"))
                 continue
             line = f"{path}: {base}{reverse('admin:articles_article_change', args=[article.pk])}"

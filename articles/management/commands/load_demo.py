@@ -11,8 +11,11 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 from django.utils import timezone
 
-from articles import demo_content, demo_photos, images, roles, workflow
+from articles import roles, workflow
+from articles.demo import content as demo_content
+from articles.demo import photos as demo_photos
 from articles.models import Article, ArticleAuthor, Author, Editor, Photo, Section, Source
+from articles.photos import checks as images
 
 # The demo's desk: a login for each role (see docs/workflow.md).
 DEMO_STAFF = (

@@ -3,7 +3,7 @@
 from django.core.management.base import BaseCommand
 
 from articles.models import Photo
-from articles.renditions import refresh_renditions
+from articles.photos.renditions import refresh_renditions
 
 
 class Command(BaseCommand):

@@ -1,0 +1,136 @@
+"""Making, storing and removing the files of the photo library.
+
+Renditions are made once, when a photo is saved with a new file or a new focal point, never while a
+reader waits. Every file goes through the default storage (`STORAGES["default"]`), so the same code
+writes to a local folder in development and to an S3-compatible bucket in production.
+
+Rendition files have stable names (`photos/<key>/full-640.webp`): when the desk replaces a photo's
+file, an <img> already placed in a story body keeps working and shows the new picture (a photo
+replaced for legal reasons disappears everywhere). Files of a deleted photo are removed after the
+transaction commits, so a rolled-back delete never leaves rows pointing at missing files.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterable
+
+from django.core.files.base import ContentFile
+from django.core.files.storage import default_storage
+from django.db import transaction
+from django.db.models import Q
+from django.db.models.signals import post_delete, post_init, post_save
+from django.dispatch import receiver
+
+from articles.models import Article, Photo, Rendition
+from articles.photos import encoding
+from articles.public.cache import purge_public_pages
+
+logger = logging.getLogger(__name__)
+
+CROP_LABELS = {encoding.FULL: "full", encoding.THUMB: "thumb"}
+EXTENSIONS = {"webp": "webp", "jpeg": "jpg"}
+
+
+def rendition_name(photo: Photo, crop: str, width: int, fmt: str) -> str:
+    """The storage name of one rendition: stable for a photo, crop, width and format."""
+    return f"photos/{photo.key}/{CROP_LABELS[crop]}-{width}.{EXTENSIONS[fmt]}"
+
+
+def _write(name: str, content: bytes) -> str:
+    # Storages never overwrite: they pick another name. The stable name is the point, so the old
+    # file goes first.
+    if default_storage.exists(name):
+        default_storage.delete(name)
+    return default_storage.save(name, ContentFile(content))
+
+
+def refresh_renditions(photo: Photo) -> list[Rendition]:
+    """Make and store every rendition of the photo's current master and focal point."""
+    with photo.image.open("rb") as master:
+        data = master.read()
+    made = encoding.make_renditions(data, focal=(photo.focal_x, photo.focal_y))
+    existing = {(r.crop, r.width, r.format): r for r in photo.renditions.all()}
+    kept: list[Rendition] = []
+    for item in made:
+        name = _write(rendition_name(photo, item.crop, item.width, item.format), item.content)
+        row = existing.pop((item.crop, item.width, item.format), None) or Rendition(
+            photo=photo, crop=item.crop, width=item.width, format=item.format
+        )
+        row.height, row.file.name = item.height, name
+        row.save()
+        kept.append(row)
+    # Widths the new picture cannot fill any more: their rows go now, their files after commit.
+    for obsolete in existing.values():
+        obsolete.delete()
+    # Later reads (the editor's JSON answer, a template) must see the new rows, not a stale prefetch.
+    photo.__dict__.pop("_prefetched_objects_cache", None)
+    return kept
+
+
+def delete_files_on_commit(names: Iterable[str]) -> None:
+    """Remove stored files once the current transaction commits (at once outside one)."""
+    names = [n for n in names if n]
+    if not names:
+        return
+
+    def remove() -> None:
+        for name in names:
+            try:
+                default_storage.delete(name)
+            except OSError:
+                logger.warning("Could not delete the photo file %s", name, exc_info=True)
+
+    transaction.on_commit(remove)
+
+
+@receiver(post_init, sender=Photo, dispatch_uid="photo_remember_file")
+def remember_file(sender, instance: Photo, **kwargs) -> None:
+    """Note the file and focal point as loaded, to tell later whether they changed."""
+    # Read the raw values: going through the attributes would load deferred fields, one query per
+    # photo on pages that fetch photos with .only().
+    state = instance.__dict__
+    image = state.get("image")
+    state["_stored_state"] = (getattr(image, "name", image) or "", state.get("focal_x"), state.get("focal_y"))
+
+
+@receiver(post_save, sender=Photo, dispatch_uid="photo_make_renditions")
+def make_renditions_on_save(sender, instance: Photo, created: bool, raw: bool = False, **kwargs) -> None:
+    """A new file or focal point gets new renditions; a replaced master file is removed."""
+    if raw or not instance.image:
+        return
+    update_fields = kwargs.get("update_fields")
+    if update_fields is not None and not {"image", "focal_x", "focal_y"} & set(update_fields):
+        return
+    old_name, old_x, old_y = instance.__dict__.get("_stored_state", ("", None, None))
+    new_state = (instance.image.name, instance.focal_x, instance.focal_y)
+    if not created and new_state == (old_name, old_x, old_y) and instance.renditions.exists():
+        return
+    refresh_renditions(instance)
+    if old_name and old_name != instance.image.name:
+        delete_files_on_commit([old_name])
+    instance.__dict__["_stored_state"] = new_state
+
+
+@receiver(post_save, sender=Photo, dispatch_uid="photo_purge_pages")
+def purge_pages_showing(sender, instance: Photo, created: bool, raw: bool = False, **kwargs) -> None:
+    """A changed caption, credit, crop or file must show on cached pages that carry the photo."""
+    if raw or created:
+        return  # a new photo is on no page yet
+    if Article.objects.filter(Q(lead_photo=instance) | Q(body__contains=f"photos/{instance.key}/")).exists():
+        transaction.on_commit(purge_public_pages, robust=True)
+
+
+@receiver(post_delete, sender=Photo, dispatch_uid="photo_delete_master")
+def delete_master(sender, instance: Photo, **kwargs) -> None:
+    """A deleted photo's master file goes with it, and cached pages stop showing it."""
+    delete_files_on_commit([instance.image.name])
+    # Its stories were unlinked by SET_NULL before this signal, so which pages showed it is no
+    # longer known; deleting a photo is rare enough to renew every page.
+    transaction.on_commit(purge_public_pages, robust=True)
+
+
+@receiver(post_delete, sender=Rendition, dispatch_uid="rendition_delete_file")
+def delete_rendition_file(sender, instance: Rendition, **kwargs) -> None:
+    """A deleted rendition's file goes with it."""
+    delete_files_on_commit([instance.file.name])

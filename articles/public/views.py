@@ -1,0 +1,178 @@
+"""Public pages. Every view starts from `Article.objects.published()` and only reads."""
+
+from __future__ import annotations
+
+import datetime
+
+from django.conf import settings
+from django.db.models import F, Window
+from django.db.models.functions import RowNumber
+from django.http import Http404
+from django.shortcuts import get_object_or_404
+from django.utils import timezone
+from django.views.generic import DetailView, ListView
+
+from articles.models import Article, Section
+from articles.public import preview as desk_views
+from articles.public import seo
+
+
+class PublishedArticlesMixin:
+    """Restricts a view to what readers may see."""
+
+    def get_queryset(self):
+        return Article.objects.published()
+
+
+class HomeView(PublishedArticlesMixin, ListView):
+    """The lead story, then the latest stories of each top-level section."""
+
+    template_name = "articles/home.html"
+    context_object_name = "articles"
+
+    def get_queryset(self):
+        # Queries: 1 (the lead story with its section).
+        return super().get_queryset().for_listing()[:1]
+
+    def get_context_data(self, **kwargs):
+        # Queries: 1 for the top-level sections (shared with the navigation), and, when there is a
+        # lead story, 1 for the newest few stories of every section, ranked with a window function
+        # so the count does not grow with the number of sections.
+        context = super().get_context_data(**kwargs)
+        lead = context["articles"][0] if context["articles"] else None
+        top_sections = list(
+            Section.objects.filter(parent__isnull=True).order_by("position", "name").only("name", "path")
+        )
+        per_section = settings.NEWSROOM.get("HOME_STORIES_PER_SECTION", 4)
+        groups: dict[str, list[Article]] = {section.path: [] for section in top_sections}
+        if lead is not None:
+            ranked = (
+                super()
+                .get_queryset()
+                .for_listing()
+                .exclude(pk=lead.pk)
+                .annotate(
+                    rank=Window(
+                        RowNumber(),
+                        partition_by=F("section_id"),
+                        order_by=[F("published_at").desc(), F("pk").desc()],
+                    )
+                )
+                .filter(rank__lte=per_section)
+                .order_by("-published_at", "-pk")
+            )
+            for story in ranked:
+                # A subsection's stories belong to the block of its top-level section.
+                stories = groups.get(story.section.path.split("/", 1)[0])
+                if stories is not None and len(stories) < per_section:
+                    stories.append(story)
+        context["lead"] = lead
+        context["nav_sections"] = top_sections
+        context["section_blocks"] = [(s, groups[s.path]) for s in top_sections if groups[s.path]]
+        # Queries: 1 (the breaking strip: urgent stories of the last hours).
+        since = timezone.now() - datetime.timedelta(hours=settings.NEWSROOM["BREAKING_HOURS"])
+        context["breaking"] = list(
+            Article.objects.published()
+            .filter(urgency__lte=settings.NEWSROOM["BREAKING_URGENCY"], published_at__gte=since)
+            .for_listing()[:5]
+        )
+        return context
+
+
+class SectionView(PublishedArticlesMixin, ListView):
+    """A section's stories, and those of the sections below it, newest first, a page at a time."""
+
+    template_name = "articles/section.html"
+    context_object_name = "articles"
+    paginate_by = settings.NEWSROOM["ARTICLES_PER_PAGE"]
+    allow_empty = True
+
+    def get_queryset(self):
+        self.section = get_object_or_404(Section, path=self.kwargs["section_path"])
+        return super().get_queryset().in_section_tree(self.section).for_listing()
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["section"] = self.section
+        context["lineage"] = self.section.lineage()
+        return context
+
+
+class ArticleDetailView(PublishedArticlesMixin, DetailView):
+    """The article page, element for element as the agency page it reproduces."""
+
+    template_name = "articles/article_detail.html"
+    context_object_name = "article"
+
+    def get(self, request, *args, **kwargs):
+        try:
+            return super().get(request, *args, **kwargs)
+        except Http404:
+            # A withdrawn story's address says it is gone, and why, rather than that it never was.
+            day = self._day()
+            response = day and desk_views.gone(
+                request, section_path=kwargs["section_path"], day=day, slug=kwargs["slug"]
+            )
+            if not response:
+                raise
+            return response
+
+    def _day(self) -> datetime.date | None:
+        try:
+            return datetime.date(int(self.kwargs["year"]), int(self.kwargs["month"]), int(self.kwargs["day"]))
+        except ValueError:
+            return None
+
+    def get_object(self, queryset=None):
+        try:
+            day = datetime.date(int(self.kwargs["year"]), int(self.kwargs["month"]), int(self.kwargs["day"]))
+        except ValueError:
+            raise Http404("No such date") from None
+        return get_object_or_404(
+            self.get_queryset().for_page(),
+            section__path=self.kwargs["section_path"],
+            published_on=day,
+            slug=self.kwargs["slug"],
+        )
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["lineage"] = self.object.section.lineage()
+        # Queries: 1 for the story's tags (name and slug only).
+        context["tags"] = list(self.object.tags.order_by("name").only("name", "slug"))
+        context["page_meta"] = seo.article_metadata(self.object, tags=context["tags"])
+        return context
+
+
+def _article_stamp(request, section_path: str, year: str, month: str, day: str, slug: str):
+    """(pk, modified_at) of the public article at this address, or None; one query per request."""
+    if not hasattr(request, "_newsroom_article_stamp"):
+        try:
+            date = datetime.date(int(year), int(month), int(day))
+        except ValueError:
+            stamp = None
+        else:
+            stamp = (
+                Article.objects.published()
+                .filter(section__path=section_path, published_on=date, slug=slug)
+                .values_list("pk", "modified_at")
+                .first()
+            )
+        request._newsroom_article_stamp = stamp
+    return request._newsroom_article_stamp
+
+
+def article_last_modified(request, **kwargs) -> datetime.datetime | None:
+    """When the article page last changed, for Last-Modified and If-Modified-Since."""
+    stamp = _article_stamp(request, **kwargs)
+    return stamp[1] if stamp else None
+
+
+def article_etag(request, **kwargs) -> str | None:
+    """A validator for the article page: the row's last save and the page's language."""
+    from django.utils.translation import get_language
+
+    stamp = _article_stamp(request, **kwargs)
+    if stamp is None:
+        return None
+    return f'"{stamp[0]}-{int(stamp[1].timestamp() * 1_000_000)}-{get_language()}"'

@@ -1,0 +1,241 @@
+"""Reading agency copy (the plain text of an agency article page) into article fields.
+
+The copy looks like this, line by line; lines in brackets may be missing::
+
+    [Home > News > Contents]
+    Headline
+    [Updated: January 8, 2024  Source: Xinhua News Agency]
+    [fontLarger fontSmaller]
+    [by Burak Akinci]
+    ANKARA, Jan. 5 (Xinhua) -- First paragraph ...
+    More paragraphs ...
+    [Editor: Li Shimeng]
+
+`parse_wire()` turns the text into a `WireStory` without touching the database;
+`import_story()` writes one story (and the people and source it names) in one transaction.
+"""
+
+from __future__ import annotations
+
+import datetime
+import html
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from django.conf import settings
+from django.utils import timezone
+
+
+class WireFormatError(ValueError):
+    """The copy cannot be read as a story; the message says what is wrong."""
+
+
+MONTHS = {
+    "jan": 1, "january": 1, "feb": 2, "february": 2, "mar": 3, "march": 3, "apr": 4, "april": 4,
+    "may": 5, "jun": 6, "june": 6, "jul": 7, "july": 7, "aug": 8, "august": 8,
+    "sep": 9, "sept": 9, "september": 9, "oct": 10, "october": 10, "nov": 11, "november": 11,
+    "dec": 12, "december": 12,
+}  # fmt: skip
+
+# Spaces that word processors and web pages put in copy, all read as a plain space.
+_SPACES = re.compile(r"[\u00a0\u2000-\u200a\u202f\u205f\u3000\t]+")
+_ZERO_WIDTH = re.compile(r"[\u200b\u200c\u200d\u2060\ufeff]")
+
+_BREADCRUMB = re.compile(r"^Home\s*>.*$", re.IGNORECASE)
+_UPDATED = re.compile(r"^Updated:\s*(?P<date>.+?)\s*(?:Source:\s*(?P<source>.+?))?\s*$", re.IGNORECASE)
+_SOURCE = re.compile(r"^Source:\s*(?P<source>.+?)\s*$", re.IGNORECASE)
+_FONT_CONTROLS = re.compile(r"^font\s*larger\s*font\s*smaller$", re.IGNORECASE)
+_BYLINE = re.compile(r"^by\s+(?P<names>\S.*)$", re.IGNORECASE)
+_EDITOR = re.compile(r"^Editor:\s*(?P<name>\S.*?)\s*$", re.IGNORECASE)
+# ANKARA, Jan. 5 (Xinhua) -- ...   MASERU, Lesotho, July 14 (Xinhua) — ...
+_DATELINE = re.compile(
+    r"^(?P<place>[A-Z][A-Z'’.\- ]*[A-Z.](?:,\s*[A-Z][\w'’.\- ]*?)*),\s*"
+    r"(?P<month>[A-Za-z]{3,9})\.?\s+(?P<day>\d{1,2})\s*"
+    r"\((?P<agency>[^()]{1,40})\)\s*(?:--|—|–|-)\s*(?P<rest>.*)$"
+)
+_LONG_DATE = re.compile(r"^(?P<month>[A-Za-z]{3,9})\.?\s+(?P<day>\d{1,2}),\s*(?P<year>\d{4})$")
+_ISO_DATE = re.compile(
+    r"^(?P<year>\d{4})-(?P<month>\d{2})-(?P<day>\d{2})(?:[ T](?P<h>\d{2}):(?P<m>\d{2})(?::(?P<s>\d{2}))?)?$"
+)
+_NAME_SPLIT = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+|\s*&\s*", re.IGNORECASE)
+
+
+@dataclass
+class WireStory:
+    """One story as read from agency copy, before anything is saved."""
+
+    headline: str
+    paragraphs: list[str]
+    section_names: list[str] = field(default_factory=list)
+    updated_at: datetime.datetime | None = None
+    source_name: str = ""
+    agency_short_name: str = ""
+    authors: list[str] = field(default_factory=list)
+    dateline_place: str = ""
+    dateline_date: datetime.date | None = None
+    editor_name: str = ""
+
+    def body_html(self) -> str:
+        """The paragraphs as HTML, each escaped (copy is text, never markup)."""
+        return "\n".join(f"<p>{html.escape(p, quote=False)}</p>" for p in self.paragraphs)
+
+
+def normalize_text(text: str) -> str:
+    """Unify line ends, non-breaking and other odd spaces, and Unicode composition."""
+    text = unicodedata.normalize("NFC", text)
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = _ZERO_WIDTH.sub("", text)
+    return "\n".join(_SPACES.sub(" ", line).strip() for line in text.split("\n"))
+
+
+def decode_copy(data: bytes, *, name: str) -> str:
+    """Bytes to text, refusing what is not UTF-8 text (images, documents, archives)."""
+    limit = settings.NEWSROOM["WIRE_MAX_BYTES"]
+    if len(data) > limit:
+        raise WireFormatError(f"{name}: the file is {len(data):,} bytes; wire copy is limited to {limit:,} bytes.")
+    if not data.strip():
+        raise WireFormatError(f"{name}: the file is empty.")
+    if b"\x00" in data:
+        raise WireFormatError(f"{name}: the file is binary data, not text (it contains NUL bytes).")
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise WireFormatError(
+            f"{name}: the file is not UTF-8 text (byte {exc.start} cannot be read); save the copy as UTF-8."
+        ) from None
+    controls = sum(1 for ch in text if unicodedata.category(ch) == "Cc" and ch not in "\n\r\t\f")
+    if controls:
+        raise WireFormatError(f"{name}: the file holds {controls} control characters; it does not look like text.")
+    return text
+
+
+def read_copy_file(path: Path) -> str:
+    """Read a file of copy, refusing an oversized one before reading it whole."""
+    limit = settings.NEWSROOM["WIRE_MAX_BYTES"]
+    try:
+        size = path.stat().st_size
+        if size > limit:
+            raise WireFormatError(f"{path}: the file is {size:,} bytes; wire copy is limited to {limit:,} bytes.")
+        with path.open("rb") as handle:
+            data = handle.read(limit + 1)
+    except OSError as exc:
+        raise WireFormatError(f"{path}: cannot be read ({exc.strerror or exc}).") from None
+    return decode_copy(data, name=str(path))
+
+
+def _month(word: str) -> int | None:
+    return MONTHS.get(word.lower().rstrip("."))
+
+
+def parse_updated(value: str) -> datetime.datetime:
+    """'January 8, 2024', 'Jan. 8, 2024' or '2024-01-08 15:32:10', in the newsroom's zone."""
+    value = value.strip()
+    zone = timezone.get_current_timezone()
+    if match := _LONG_DATE.match(value):
+        month = _month(match["month"])
+        if month is None:
+            raise WireFormatError(f"the Updated: date {value!r} has an unknown month {match['month']!r}")
+        try:
+            day = datetime.date(int(match["year"]), month, int(match["day"]))
+        except ValueError:
+            raise WireFormatError(f"the Updated: date {value!r} is not a real date") from None
+        return datetime.datetime.combine(day, datetime.time.min, tzinfo=zone)
+    if match := _ISO_DATE.match(value):
+        try:
+            return datetime.datetime(
+                int(match["year"]), int(match["month"]), int(match["day"]),
+                int(match["h"] or 0), int(match["m"] or 0), int(match["s"] or 0), tzinfo=zone,
+            )  # fmt: skip
+        except ValueError:
+            raise WireFormatError(f"the Updated: date {value!r} is not a real date") from None
+    raise WireFormatError(f"the Updated: date {value!r} is not a date like 'January 8, 2024' or '2024-01-08'")
+
+
+def _dateline_date(month: int, day: int, reference: datetime.date) -> datetime.date:
+    """The dateline's date in the year that puts it on or shortly before the reference date."""
+    for year in (reference.year, reference.year - 1):
+        try:
+            candidate = datetime.date(year, month, day)
+        except ValueError:
+            continue
+        if candidate <= reference + datetime.timedelta(days=1):
+            return candidate
+    raise WireFormatError(f"the dateline date {month}/{day} is not a real date")
+
+
+def split_names(text: str) -> list[str]:
+    """'A, B and C' -> ['A', 'B', 'C']."""
+    return [name.strip(" .") for name in _NAME_SPLIT.split(text.strip()) if name.strip(" .")]
+
+
+def parse_wire(text: str, *, name: str = "copy") -> WireStory:
+    """Read agency copy into a WireStory; raise WireFormatError naming what is missing."""
+    content = [line for line in normalize_text(text).split("\n") if line]
+    if not content:
+        raise WireFormatError(f"{name}: the copy is empty.")
+
+    section_names: list[str] = []
+    if _BREADCRUMB.match(content[0]):
+        crumbs = [c.strip() for c in content[0].split(">")]
+        section_names = [c for c in crumbs[1:] if c and c.lower() != "contents"]
+        content = content[1:]
+    if not content:
+        raise WireFormatError(f"{name}: no headline (the copy has only a breadcrumb).")
+
+    headline = content[0]
+    if any(p.match(headline) for p in (_UPDATED, _SOURCE, _BYLINE, _EDITOR, _DATELINE)):
+        raise WireFormatError(f"{name}: no headline: the first line is {headline[:60]!r}.")
+    if len(headline) > 255:
+        raise WireFormatError(f"{name}: the headline is {len(headline)} characters; the limit is 255.")
+
+    story = WireStory(headline=headline, paragraphs=[], section_names=section_names)
+    index = 1
+    updated_text = ""
+    # The header: Updated/Source, font controls and byline, in any order, before the body.
+    while index < len(content):
+        line = content[index]
+        if match := _UPDATED.match(line):
+            updated_text = match["date"]
+            story.source_name = (match["source"] or story.source_name).strip()
+        elif match := _SOURCE.match(line):
+            story.source_name = match["source"]
+        elif _FONT_CONTROLS.match(line):
+            pass
+        elif (match := _BYLINE.match(line)) and not story.authors and len(line) <= 200:
+            story.authors = split_names(match["names"])
+        else:
+            break
+        index += 1
+
+    body = content[index:]
+    for position in range(len(body) - 1, -1, -1):
+        if match := _EDITOR.match(body[position]):
+            story.editor_name = match["name"]
+            body = body[:position]
+            break
+
+    try:
+        story.updated_at = parse_updated(updated_text) if updated_text else None
+    except WireFormatError as exc:
+        raise WireFormatError(f"{name}: {exc}") from None
+
+    if body and (match := _DATELINE.match(body[0])):
+        month = _month(match["month"])
+        if month is not None:
+            reference = timezone.localdate(story.updated_at) if story.updated_at else timezone.localdate()
+            try:
+                story.dateline_date = _dateline_date(month, int(match["day"]), reference)
+            except WireFormatError as exc:
+                raise WireFormatError(f"{name}: {exc}") from None
+            story.dateline_place = match["place"].strip()
+            story.agency_short_name = match["agency"].strip()
+            body = [match["rest"], *body[1:]] if match["rest"] else body[1:]
+
+    story.paragraphs = [line for line in body if line]
+    if not story.paragraphs:
+        raise WireFormatError(f"{name}: no body: there are no paragraphs after the headline and byline.")
+    if not story.source_name and not story.agency_short_name:
+        raise WireFormatError(f"{name}: no source: the copy has no 'Source:' line and no agency in a dateline.")
+    return story
