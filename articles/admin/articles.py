@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from django import forms
@@ -234,7 +235,8 @@ class ArticleAdmin(WorkflowAdminMixin, admin.ModelAdmin):
             obj.created_by_id = staff_id(request)
         super().save_model(request, obj, form, change)
 
-    def _run_transition(self, request: HttpRequest, queryset, action, done: str) -> None:
+    def _run_transition(self, request: HttpRequest, queryset, action, done: Callable[[int], str]) -> None:
+        """Apply `action` to each selected article; `done(n)` says how many moved, in the right plural."""
         moved = 0
         for article in queryset:
             try:
@@ -244,15 +246,26 @@ class ArticleAdmin(WorkflowAdminMixin, admin.ModelAdmin):
             else:
                 moved += 1
         if moved:
-            self.message_user(request, ngettext(done, done, moved) % {"count": moved}, messages.SUCCESS)
+            self.message_user(request, done(moved) % {"count": moved}, messages.SUCCESS)
 
     @admin.action(description=_("Submit selected articles to the desk"), permissions=["change"])
     def submit_selected(self, request: HttpRequest, queryset) -> None:
-        self._run_transition(request, queryset, workflow.submit, "%(count)d article(s) submitted.")
+        # The literals stay in the call so that makemessages collects both forms.
+        self._run_transition(
+            request,
+            queryset,
+            workflow.submit,
+            lambda n: ngettext("%(count)d article submitted.", "%(count)d articles submitted.", n),
+        )
 
     @admin.action(description=_("Publish selected articles now"), permissions=["publish"])
     def publish_selected(self, request: HttpRequest, queryset) -> None:
-        self._run_transition(request, queryset, workflow.publish, "%(count)d article(s) published.")
+        self._run_transition(
+            request,
+            queryset,
+            workflow.publish,
+            lambda n: ngettext("%(count)d article published.", "%(count)d articles published.", n),
+        )
 
     def get_urls(self):
         return [

@@ -106,7 +106,7 @@ def _section_for(story: WireStory, user: AbstractBaseUser | AnonymousUser | None
                 )
             section = _checked(Section(name=section_name, slug=slug, parent=parent), _("the section"))
     if section is None:
-        raise WireFormatError("the copy names no section")
+        raise WireFormatError(_("the copy names no section"))
     return section
 
 

@@ -26,10 +26,26 @@ from pathlib import Path
 
 from django.conf import settings
 from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 
 class WireFormatError(ValueError):
-    """The copy cannot be read as a story; the message says what is wrong."""
+    """The copy cannot be read as a story; the message says what is wrong, in the active language."""
+
+
+def _too_large(file: str, size: int, limit: int) -> str:
+    # Sizes keep their thousands separators ("1,048,577 bytes") so a person can read them at a glance.
+    return _("%(file)s: the file is %(size)s bytes; wire copy is limited to %(limit)s bytes.") % {
+        "file": file,
+        "size": f"{size:,}",
+        "limit": f"{limit:,}",
+    }
+
+
+def _in_file(file: str, problem: WireFormatError) -> str:
+    """A problem found in part of the copy (a date), prefixed with the file it came from."""
+    return _("%(file)s: %(problem)s") % {"file": file, "problem": problem}
 
 
 MONTHS = {
@@ -94,20 +110,30 @@ def decode_copy(data: bytes, *, name: str) -> str:
     """Bytes to text, refusing what is not UTF-8 text (images, documents, archives)."""
     limit = settings.NEWSROOM["WIRE_MAX_BYTES"]
     if len(data) > limit:
-        raise WireFormatError(f"{name}: the file is {len(data):,} bytes; wire copy is limited to {limit:,} bytes.")
+        raise WireFormatError(_too_large(name, len(data), limit))
     if not data.strip():
-        raise WireFormatError(f"{name}: the file is empty.")
+        raise WireFormatError(_("%(file)s: the file is empty.") % {"file": name})
     if b"\x00" in data:
-        raise WireFormatError(f"{name}: the file is binary data, not text (it contains NUL bytes).")
+        raise WireFormatError(
+            _("%(file)s: the file is binary data, not text (it contains NUL bytes).") % {"file": name}
+        )
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         raise WireFormatError(
-            f"{name}: the file is not UTF-8 text (byte {exc.start} cannot be read); save the copy as UTF-8."
+            _("%(file)s: the file is not UTF-8 text (byte %(position)d cannot be read); save the copy as UTF-8.")
+            % {"file": name, "position": exc.start}
         ) from None
     controls = sum(1 for ch in text if unicodedata.category(ch) == "Cc" and ch not in "\n\r\t\f")
     if controls:
-        raise WireFormatError(f"{name}: the file holds {controls} control characters; it does not look like text.")
+        raise WireFormatError(
+            ngettext(
+                "%(file)s: the file holds %(count)d control character; it does not look like text.",
+                "%(file)s: the file holds %(count)d control characters; it does not look like text.",
+                controls,
+            )
+            % {"file": name, "count": controls}
+        )
     return text
 
 
@@ -117,11 +143,13 @@ def read_copy_file(path: Path) -> str:
     try:
         size = path.stat().st_size
         if size > limit:
-            raise WireFormatError(f"{path}: the file is {size:,} bytes; wire copy is limited to {limit:,} bytes.")
+            raise WireFormatError(_too_large(str(path), size, limit))
         with path.open("rb") as handle:
             data = handle.read(limit + 1)
     except OSError as exc:
-        raise WireFormatError(f"{path}: cannot be read ({exc.strerror or exc}).") from None
+        raise WireFormatError(
+            _("%(file)s: cannot be read (%(reason)s).") % {"file": path, "reason": exc.strerror or exc}
+        ) from None
     return decode_copy(data, name=str(path))
 
 
@@ -136,11 +164,16 @@ def parse_updated(value: str) -> datetime.datetime:
     if match := _LONG_DATE.match(value):
         month = _month(match["month"])
         if month is None:
-            raise WireFormatError(f"the Updated: date {value!r} has an unknown month {match['month']!r}")
+            raise WireFormatError(
+                _("the Updated: date %(value)s has an unknown month %(month)s")
+                % {"value": repr(value), "month": repr(match["month"])}
+            )
         try:
             day = datetime.date(int(match["year"]), month, int(match["day"]))
         except ValueError:
-            raise WireFormatError(f"the Updated: date {value!r} is not a real date") from None
+            raise WireFormatError(
+                _("the Updated: date %(value)s is not a real date") % {"value": repr(value)}
+            ) from None
         return datetime.datetime.combine(day, datetime.time.min, tzinfo=zone)
     if match := _ISO_DATE.match(value):
         try:
@@ -149,8 +182,12 @@ def parse_updated(value: str) -> datetime.datetime:
                 int(match["h"] or 0), int(match["m"] or 0), int(match["s"] or 0), tzinfo=zone,
             )  # fmt: skip
         except ValueError:
-            raise WireFormatError(f"the Updated: date {value!r} is not a real date") from None
-    raise WireFormatError(f"the Updated: date {value!r} is not a date like 'January 8, 2024' or '2024-01-08'")
+            raise WireFormatError(
+                _("the Updated: date %(value)s is not a real date") % {"value": repr(value)}
+            ) from None
+    raise WireFormatError(
+        _("the Updated: date %(value)s is not a date like 'January 8, 2024' or '2024-01-08'") % {"value": repr(value)}
+    )
 
 
 def _dateline_date(month: int, day: int, reference: datetime.date) -> datetime.date:
@@ -162,7 +199,7 @@ def _dateline_date(month: int, day: int, reference: datetime.date) -> datetime.d
             continue
         if candidate <= reference + datetime.timedelta(days=1):
             return candidate
-    raise WireFormatError(f"the dateline date {month}/{day} is not a real date")
+    raise WireFormatError(_("the dateline date %(month)d/%(day)d is not a real date") % {"month": month, "day": day})
 
 
 def split_names(text: str) -> list[str]:
@@ -174,7 +211,7 @@ def parse_wire(text: str, *, name: str = "copy") -> WireStory:
     """Read agency copy into a WireStory; raise WireFormatError naming what is missing."""
     content = [line for line in normalize_text(text).split("\n") if line]
     if not content:
-        raise WireFormatError(f"{name}: the copy is empty.")
+        raise WireFormatError(_("%(file)s: the copy is empty.") % {"file": name})
 
     section_names: list[str] = []
     if _BREADCRUMB.match(content[0]):
@@ -182,13 +219,18 @@ def parse_wire(text: str, *, name: str = "copy") -> WireStory:
         section_names = [c for c in crumbs[1:] if c and c.lower() != "contents"]
         content = content[1:]
     if not content:
-        raise WireFormatError(f"{name}: no headline (the copy has only a breadcrumb).")
+        raise WireFormatError(_("%(file)s: no headline (the copy has only a breadcrumb).") % {"file": name})
 
     headline = content[0]
     if any(p.match(headline) for p in (_UPDATED, _SOURCE, _BYLINE, _EDITOR, _DATELINE)):
-        raise WireFormatError(f"{name}: no headline: the first line is {headline[:60]!r}.")
+        raise WireFormatError(
+            _("%(file)s: no headline: the first line is %(line)s.") % {"file": name, "line": repr(headline[:60])}
+        )
     if len(headline) > 255:
-        raise WireFormatError(f"{name}: the headline is {len(headline)} characters; the limit is 255.")
+        raise WireFormatError(
+            _("%(file)s: the headline is %(length)d characters; the limit is %(limit)d.")
+            % {"file": name, "length": len(headline), "limit": 255}
+        )
 
     story = WireStory(headline=headline, paragraphs=[], section_names=section_names)
     index = 1
@@ -219,7 +261,7 @@ def parse_wire(text: str, *, name: str = "copy") -> WireStory:
     try:
         story.updated_at = parse_updated(updated_text) if updated_text else None
     except WireFormatError as exc:
-        raise WireFormatError(f"{name}: {exc}") from None
+        raise WireFormatError(_in_file(name, exc)) from None
 
     if body and (match := _DATELINE.match(body[0])):
         month = _month(match["month"])
@@ -228,14 +270,18 @@ def parse_wire(text: str, *, name: str = "copy") -> WireStory:
             try:
                 story.dateline_date = _dateline_date(month, int(match["day"]), reference)
             except WireFormatError as exc:
-                raise WireFormatError(f"{name}: {exc}") from None
+                raise WireFormatError(_in_file(name, exc)) from None
             story.dateline_place = match["place"].strip()
             story.agency_short_name = match["agency"].strip()
             body = [match["rest"], *body[1:]] if match["rest"] else body[1:]
 
     story.paragraphs = [line for line in body if line]
     if not story.paragraphs:
-        raise WireFormatError(f"{name}: no body: there are no paragraphs after the headline and byline.")
+        raise WireFormatError(
+            _("%(file)s: no body: there are no paragraphs after the headline and byline.") % {"file": name}
+        )
     if not story.source_name and not story.agency_short_name:
-        raise WireFormatError(f"{name}: no source: the copy has no 'Source:' line and no agency in a dateline.")
+        raise WireFormatError(
+            _("%(file)s: no source: the copy has no 'Source:' line and no agency in a dateline.") % {"file": name}
+        )
     return story

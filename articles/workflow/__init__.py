@@ -22,7 +22,7 @@ from django.utils.translation import gettext as _
 
 from articles.models import Article, Correction, Editor, Transition
 from articles.public.cache import purge_public_pages
-from articles.workflow import notifications
+from articles.workflow import notifications, refusals
 
 if TYPE_CHECKING:
     from django.contrib.auth.models import AnonymousUser
@@ -128,15 +128,13 @@ def _require(user: User | None, perm: str, action: str) -> None:
     if user is None:  # a command run by the operator on the server
         return
     if not (user.is_active and user.has_perm(f"articles.{perm}")):
-        raise PermissionDenied(_("You do not have permission to %(action)s articles.") % {"action": action})
+        raise PermissionDenied(refusals.permission(action))
 
 
 def _require_state(article: Article, allowed: Collection[str], action: str) -> None:
     if article.status not in allowed:
-        raise WorkflowError(
-            _("Cannot %(action)s “%(headline)s”: it is %(status)s.")
-            % {"action": action, "headline": article.headline, "status": article.get_status_display().lower()}
-        )
+        status = article.get_status_display().lower()
+        raise WorkflowError(refusals.state(action, headline=article.headline, status=status))
 
 
 def _require_note(note: str, message: str) -> str:
@@ -184,7 +182,7 @@ def submit(article: Article, *, user: User | None) -> Article:
         raise PermissionDenied(_("Only the story's author or the desk can submit it."))
     with transaction.atomic():
         _locked(article)
-        _require_state(article, {Status.DRAFT}, _("submit"))
+        _require_state(article, {Status.DRAFT}, "submit")
         from_status = article.status
         article.status = Status.SUBMITTED
         _save(article, user, update_fields=["status", "modified_at"])
@@ -199,7 +197,7 @@ def return_to_author(article: Article, *, user: User | None, note: str) -> Artic
     note = _require_note(note, _("Say what the author should change: a note is required."))
     with transaction.atomic():
         _locked(article)
-        _require_state(article, {Status.SUBMITTED}, _("return"))
+        _require_state(article, {Status.SUBMITTED}, "return")
         from_status = article.status
         article.status = Status.DRAFT
         _save(article, user, update_fields=["status", "modified_at"])
@@ -231,7 +229,7 @@ def publish(
         _locked(article)
         if not is_embargoed(article):
             allowed = {Status.DRAFT, Status.SUBMITTED} if user is None else {Status.SUBMITTED}
-            _require_state(article, allowed, _("publish"))
+            _require_state(article, allowed, "publish")
         if not article.byline.exists() and user is not None:
             raise WorkflowError(_("Add at least one author to the byline before publishing."))
         if article.editor_id is None and (user_id := _user_id(user)) is not None:
@@ -255,7 +253,7 @@ def correct(article: Article, *, user: User | None, note: str) -> Article:
     note = _require_note(note, _("A correction needs a public note saying what was corrected."))
     with transaction.atomic():
         _locked(article)
-        _require_state(article, {Status.PUBLISHED}, _("correct"))
+        _require_state(article, {Status.PUBLISHED}, "correct")
         now = _now()
         # Correcting a story still under embargo keeps 'Updated:' no earlier than its release.
         article.updated_at = max(now, article.published_at or now)
@@ -272,7 +270,7 @@ def withdraw(article: Article, *, user: User | None, note: str) -> Article:
     note = _require_note(note, _("Withdrawing needs a note saying why."))
     with transaction.atomic():
         _locked(article)
-        _require_state(article, {Status.PUBLISHED}, _("withdraw"))
+        _require_state(article, {Status.PUBLISHED}, "withdraw")
         from_status = article.status
         article.status = Status.WITHDRAWN
         _save(article, user, update_fields=["status", "modified_at"])
