@@ -23,7 +23,7 @@ from django.utils import timezone
 from django.utils.dateparse import parse_datetime
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, ngettext
 
 from articles import workflow
 from articles.admin import diffs, presence
@@ -410,7 +410,8 @@ class WorkflowAdminMixin(_AdminBase):
             else:
                 moved += 1
         if moved:
-            self.message_user(request, _("%(count)d article(s) moved.") % {"count": moved}, messages.SUCCESS)
+            message = ngettext("%(count)d article moved.", "%(count)d articles moved.", moved)
+            self.message_user(request, message % {"count": moved}, messages.SUCCESS)
 
     # --- presence --------------------------------------------------------------------------
 
