@@ -28,7 +28,7 @@ from django.utils.translation import gettext_lazy, ngettext
 from articles import workflow
 from articles.admin import diffs, presence
 from articles.models import Article, ArticleAuthor, ShareLink, Transition
-from articles.public.cache import purge_public_pages
+from articles.workflow import signals as workflow_signals
 
 # Fields whose changes a conflict message or a version diff shows word by word.
 TEXT_FIELDS = ("headline", "summary", "body", "editors_note")
@@ -185,7 +185,7 @@ def describe_conflict(article: Article, *, base_revision: int, submitted: dict) 
 
 def _person(user) -> str:
     if user is None:
-        return _("the newsroom (a command)")
+        return _("the newsroom")
     return user.get_full_name() or user.get_username()
 
 
@@ -291,9 +291,10 @@ class WorkflowAdminMixin(_AdminBase):
     def save_model(self, request: HttpRequest, obj: Article, form, change: bool) -> None:
         super().save_model(request, obj, form, change)
         presence.leave(obj.pk, request.user)
-        if obj.status == Article.Status.PUBLISHED:
-            # A desk fix to a public story (a typo) shows on the next request, not when the cache expires.
-            transaction.on_commit(purge_public_pages, robust=True)
+        # A desk fix to a public story (a typo) shows on the next request, not when the cache expires.
+        transaction.on_commit(
+            lambda: workflow_signals.article_edited.send_robust(sender=Article, article=obj, user=request.user)
+        )
 
     # --- the change form -------------------------------------------------------------------
 

@@ -14,7 +14,7 @@ from django.utils.translation import gettext_lazy as _
 from taggit.managers import TaggableManager
 
 from articles.models.people import Author, Editor, Source
-from articles.models.sections import Section, ap_date, make_slug
+from articles.models.sections import Section, ap_date, free_slug, make_slug
 from articles.richtext import sanitize_html
 
 # What a story list needs of its lead photo (the renditions come in one prefetch query).
@@ -24,12 +24,28 @@ LEAD_PHOTO_FIELDS = (
 )  # fmt: skip
 
 
+def _owned_q(user) -> Q:
+    return Q(created_by_id=user.pk) | Q(byline__author__user_id=user.pk)
+
+
 class ArticleQuerySet(models.QuerySet):
     """Article queries used by the public site and the desk."""
 
     def published(self) -> ArticleQuerySet:
         """What readers may see: published, and no longer under embargo."""
         return self.filter(status=Article.Status.PUBLISHED, published_at__lte=timezone.now())
+
+    def embargoed(self) -> ArticleQuerySet:
+        """Published for a time still to come: invisible to readers until then."""
+        return self.filter(status=Article.Status.PUBLISHED, published_at__gt=timezone.now())
+
+    def published_or_embargoed(self) -> ArticleQuerySet:
+        """Everything the desk has released, whether or not its time has come (the desk's own lists)."""
+        return self.filter(status=Article.Status.PUBLISHED)
+
+    def owned_by(self, user) -> ArticleQuerySet:
+        """Stories a person created or is in the byline of (a reporter's own stories)."""
+        return self.filter(pk__in=Article.objects.filter(_owned_q(user)).values("pk"))
 
     def in_section_tree(self, section: Section) -> ArticleQuerySet:
         """Articles of a section and of every section below it."""
@@ -235,17 +251,8 @@ class Article(models.Model):
 
     def _free_slug(self) -> str:
         """The slug, with a number added if another story of the section and day has it."""
-        base = self.slug
-        taken = set(
-            Article.objects.filter(section_id=self.section_id, published_on=self.published_on, slug__startswith=base)
-            .exclude(pk=self.pk)
-            .values_list("slug", flat=True)
-        )
-        candidate, n = base, 1
-        while candidate in taken:
-            n += 1
-            candidate = f"{base}-{n}"
-        return candidate
+        rivals = Article.objects.filter(section_id=self.section_id, published_on=self.published_on).exclude(pk=self.pk)
+        return free_slug(rivals, self.slug)
 
     @property
     def is_public(self) -> bool:
@@ -254,6 +261,15 @@ class Article(models.Model):
             self.status == self.Status.PUBLISHED
             and self.published_at is not None
             and self.published_at <= timezone.now()
+        )
+
+    @property
+    def is_embargoed(self) -> bool:
+        """True for a story published for a time still to come."""
+        return (
+            self.status == self.Status.PUBLISHED
+            and self.published_at is not None
+            and self.published_at > timezone.now()
         )
 
     def byline_authors(self) -> list[Author]:

@@ -127,12 +127,16 @@ class Section(models.Model):
         return [by_path[p] for p in self.ancestor_paths() if p in by_path]
 
 
-def unique_slug(model: type[models.Model], text: str) -> str:
-    """A slug for text that no row of model uses yet (burak-akinci, burak-akinci-2, ...)."""
-    base = make_slug(text, max_length=120)
-    taken = set(model._default_manager.filter(slug__startswith=base).values_list("slug", flat=True))
+def free_slug(rivals: models.QuerySet, base: str) -> str:
+    """`base`, or `base-2`, `base-3` ... : the first slug no row of `rivals` uses yet."""
+    taken = set(rivals.filter(slug__startswith=base).values_list("slug", flat=True))
     candidate, n = base, 1
     while candidate in taken:
         n += 1
         candidate = f"{base}-{n}"
     return candidate
+
+
+def unique_slug(model: type[models.Model], text: str) -> str:
+    """A slug for text that no row of model uses yet (burak-akinci, burak-akinci-2, ...)."""
+    return free_slug(model._default_manager.all(), make_slug(text, max_length=120))

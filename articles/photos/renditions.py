@@ -18,13 +18,11 @@ from collections.abc import Iterable
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.db import transaction
-from django.db.models import Q
 from django.db.models.signals import post_delete, post_init, post_save
 from django.dispatch import receiver
 
-from articles.models import Article, Photo, Rendition
+from articles.models import Photo, Rendition
 from articles.photos import encoding
-from articles.public.cache import purge_public_pages
 
 logger = logging.getLogger(__name__)
 
@@ -112,22 +110,10 @@ def make_renditions_on_save(sender, instance: Photo, created: bool, raw: bool = 
     instance.__dict__["_stored_state"] = new_state
 
 
-@receiver(post_save, sender=Photo, dispatch_uid="photo_purge_pages")
-def purge_pages_showing(sender, instance: Photo, created: bool, raw: bool = False, **kwargs) -> None:
-    """A changed caption, credit, crop or file must show on cached pages that carry the photo."""
-    if raw or created:
-        return  # a new photo is on no page yet
-    if Article.objects.filter(Q(lead_photo=instance) | Q(body__contains=f"photos/{instance.key}/")).exists():
-        transaction.on_commit(purge_public_pages, robust=True)
-
-
 @receiver(post_delete, sender=Photo, dispatch_uid="photo_delete_master")
 def delete_master(sender, instance: Photo, **kwargs) -> None:
     """A deleted photo's master file goes with it, and cached pages stop showing it."""
     delete_files_on_commit([instance.image.name])
-    # Its stories were unlinked by SET_NULL before this signal, so which pages showed it is no
-    # longer known; deleting a photo is rare enough to renew every page.
-    transaction.on_commit(purge_public_pages, robust=True)
 
 
 @receiver(post_delete, sender=Rendition, dispatch_uid="rendition_delete_file")

@@ -19,7 +19,7 @@ from collections.abc import Callable
 from django.conf import settings
 from django.core.cache import cache
 from django.http import HttpRequest, HttpResponse, HttpResponseBase
-from django.utils import timezone, translation
+from django.utils import translation
 from django.utils.cache import get_conditional_response, patch_cache_control, patch_vary_headers
 
 GENERATION_KEY = "newsroom:pages:generation"
@@ -32,12 +32,7 @@ def _next_embargo_end() -> float | None:
     """When the next scheduled story goes live (a Unix time), or None when none is waiting."""
     from articles.models import Article
 
-    upcoming = (
-        Article.objects.filter(status=Article.Status.PUBLISHED, published_at__gt=timezone.now())
-        .order_by("published_at")
-        .values_list("published_at", flat=True)
-        .first()
-    )
+    upcoming = Article.objects.embargoed().order_by("published_at").values_list("published_at", flat=True).first()
     return upcoming.timestamp() if upcoming else None
 
 

@@ -35,7 +35,7 @@ def preview(request: HttpRequest, pk: int) -> HttpResponse:
     queryset = Article.objects.for_page()
     if not workflow.is_desk(user):
         # A reporter previews what the admin shows them: their own stories and published ones.
-        queryset = queryset.filter(workflow.owned_by(user) | workflow.published_q()).distinct()
+        queryset = queryset.owned_by(user) | queryset.published_or_embargoed()
     article = get_object_or_404(queryset, pk=pk)
     return _preview_response(request, article)
 

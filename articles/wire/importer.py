@@ -15,9 +15,10 @@ from django.utils.translation import gettext as _
 from articles import workflow
 from articles.models import Article, ArticleAuthor, Author, Editor, Section, Source, make_slug
 from articles.wire.text import WireFormatError, WireStory
+from articles.workflow import rules
 
 if TYPE_CHECKING:
-    from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
+    from articles.workflow.rules import Actor
 
 
 M = TypeVar("M", bound=models.Model)
@@ -28,14 +29,15 @@ def import_story(
     *,
     section: Section | None = None,
     publish: bool = False,
-    user: AbstractBaseUser | AnonymousUser | None = None,
+    user: Actor,
 ) -> Article:
     """Save a story as a draft (or publish it) with its people and source, all or nothing.
 
-    Publishing here is for the trusted command line (no user): a person publishes through the
+    Publishing here is for the command line (`workflow.SYSTEM`): a person publishes through the
     desk's workflow after reviewing the draft.
     """
-    if publish and user is not None:
+    rules.check_actor(user)
+    if publish and not rules.is_system(user):
         raise ValueError("import_story(publish=True) is for the command line; people publish through workflow")
     with transaction.atomic():
         if section is None:
@@ -66,7 +68,7 @@ def import_story(
         if publish:
             # The agency already published this copy: its Updated: date is when it went out.
             when = story.updated_at or timezone.now()
-            workflow.publish(article, user=None, at=when, backdated=True)
+            workflow.publish(article, user=user, at=when, backdated=True)
     return article
 
 
@@ -85,10 +87,10 @@ def _find_source(story: WireStory) -> Source:
     return source
 
 
-def _section_for(story: WireStory, user: AbstractBaseUser | AnonymousUser | None = None) -> Section:
+def _section_for(story: WireStory, user: Actor) -> Section:
     """The section the copy's breadcrumb names (created if new), or News.
 
-    Only the command line (no user) and people who may manage sections create one: a made-up
+    Only the command line (`workflow.SYSTEM`) and people who may manage sections create one: a made-up
     breadcrumb must not add a section to every page's navigation.
     """
     section: Section | None = None
@@ -96,7 +98,9 @@ def _section_for(story: WireStory, user: AbstractBaseUser | AnonymousUser | None
         slug = make_slug(section_name, max_length=60)
         parent, section = section, Section.objects.filter(parent=section, slug=slug).first()
         if section is None:
-            if user is not None and not (isinstance(user, PermissionsMixin) and user.has_perm("articles.add_section")):
+            if not rules.is_system(user) and not (
+                isinstance(user, PermissionsMixin) and user.has_perm("articles.add_section")
+            ):
                 raise ValidationError(
                     _(
                         "The copy's breadcrumb names a section that does not exist: “%(name)s”. Choose an existing "

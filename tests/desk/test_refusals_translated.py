@@ -30,11 +30,11 @@ def _refusal(call) -> str:
     ("transition", "role", "expected"),
     [
         ("submit", None, "您没有权限提交稿件。"),
-        ("return", "Reporter", "您没有权限退回稿件。"),
+        ("return", "Reporter", "您没有权限将稿件退回给作者。"),
         ("publish", "Reporter", "您没有权限发布稿件。"),
         ("correct", "Reporter", "您没有权限更正稿件。"),
         ("withdraw", "Desk editor", "您没有权限撤回稿件。"),
-        ("restore", "Reporter", "您没有权限恢复稿件的版本。"),
+        ("restore", "Reporter", "您没有权限恢复稿件的历史版本。"),
     ],
 )
 def test_permission_refusal_names_the_action_in_chinese(transition, role, expected):

@@ -61,6 +61,6 @@ def test_embargo_is_noted_in_the_log(reporter, desk_editor, own_draft):
 def test_import_command_publishing_is_logged_without_a_user(db):
     """A story published by a command is logged with no person."""
     article = ArticleFactory()
-    workflow.publish(article, user=None)
+    workflow.publish(article, user=workflow.SYSTEM)
     entry = article.transitions.get()
     assert entry.user is None and entry.to_status == Article.Status.PUBLISHED

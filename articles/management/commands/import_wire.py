@@ -7,6 +7,7 @@ from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 from django.urls import reverse
 
+from articles import workflow
 from articles.models import Section
 from articles.wire import importer
 from articles.wire import text as wire_text
@@ -39,7 +40,9 @@ class Command(BaseCommand):
         for path in options["paths"]:
             try:
                 story = wire_text.parse_wire(wire_text.read_copy_file(path), name=str(path))
-                article = importer.import_story(story, section=section, publish=options["publish"])
+                article = importer.import_story(
+                    story, section=section, publish=options["publish"], user=workflow.SYSTEM
+                )
             except (wire_text.WireFormatError, ValidationError) as exc:
                 failed += 1
                 message = str(exc) if isinstance(exc, wire_text.WireFormatError) else f"{path}: {importer.explain(exc)}"

@@ -66,7 +66,7 @@ class Command(BaseCommand):
                 author = Author.objects.filter(name=name).first() or Author.objects.create(name=name)
                 ArticleAuthor.objects.create(article=article, author=author, position=position)
             article.tags.set(demo_content.TAGS.get(story["headline"], []))
-            workflow.publish(article, user=None, at=published_at, backdated=True)
+            workflow.publish(article, user=workflow.SYSTEM, at=published_at, backdated=True)
             created += 1
         photos = self._photos()
         self.stdout.write(f"Demo content: {created} new stories, {Article.objects.published().count()} published.")
