@@ -109,29 +109,18 @@ class ArticleDetailView(PublishedArticlesMixin, DetailView):
             return super().get(request, *args, **kwargs)
         except Http404:
             # A withdrawn story's address says it is gone, and why, rather than that it never was.
-            day = self._day()
-            response = day and desk_views.gone(
-                request, section_path=kwargs["section_path"], day=day, slug=kwargs["slug"]
+            response = desk_views.gone(
+                request, section_path=kwargs["section_path"], day=kwargs["day"], slug=kwargs["slug"]
             )
             if not response:
                 raise
             return response
 
-    def _day(self) -> datetime.date | None:
-        try:
-            return datetime.date(int(self.kwargs["year"]), int(self.kwargs["month"]), int(self.kwargs["day"]))
-        except ValueError:
-            return None
-
     def get_object(self, queryset=None):
-        try:
-            day = datetime.date(int(self.kwargs["year"]), int(self.kwargs["month"]), int(self.kwargs["day"]))
-        except ValueError:
-            raise Http404("No such date") from None
         return get_object_or_404(
             self.get_queryset().for_page(),
             section__path=self.kwargs["section_path"],
-            published_on=day,
+            published_on=self.kwargs["day"],
             slug=self.kwargs["slug"],
         )
 
@@ -144,21 +133,15 @@ class ArticleDetailView(PublishedArticlesMixin, DetailView):
         return context
 
 
-def _article_stamp(request, section_path: str, year: str, month: str, day: str, slug: str):
+def _article_stamp(request, section_path: str, day: datetime.date, slug: str):
     """(pk, modified_at) of the public article at this address, or None; one query per request."""
     if not hasattr(request, "_newsroom_article_stamp"):
-        try:
-            date = datetime.date(int(year), int(month), int(day))
-        except ValueError:
-            stamp = None
-        else:
-            stamp = (
-                Article.objects.published()
-                .filter(section__path=section_path, published_on=date, slug=slug)
-                .values_list("pk", "modified_at")
-                .first()
-            )
-        request._newsroom_article_stamp = stamp
+        request._newsroom_article_stamp = (
+            Article.objects.published()
+            .filter(section__path=section_path, published_on=day, slug=slug)
+            .values_list("pk", "modified_at")
+            .first()
+        )
     return request._newsroom_article_stamp
 
 
