@@ -8,8 +8,7 @@ from django.contrib.sitemaps import views as sitemap_views
 from django.urls import include, path
 
 from articles.photos import editor_upload as photo_views
-from articles.public import feeds, sitemaps
-from articles.public import listings as reader_views
+from articles.public import feeds, listings, sitemaps
 from articles.public import urls as public_urls  # noqa: F401  (registers the section and day converters)
 from articles.public.cache import public_page
 
@@ -29,7 +28,7 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     # Replaces django_ckeditor_5.urls, whose upload view stores files unchecked and unrecorded.
     path("ckeditor5/image_upload/", photo_views.editor_upload, name="photo_editor_upload"),
-    path("robots.txt", public_page(reader_views.robots_txt), name="robots"),
+    path("robots.txt", public_page(listings.robots_txt), name="robots"),
     path("", include((sitemap_patterns, "sitemaps"))),
     path("feeds/", include((feed_patterns, "feeds"))),
     path("", include("articles.public.urls")),

@@ -5,9 +5,7 @@ top-level section slugs may not take them (RESERVED_SECTION_SLUGS)."""
 from django.urls import path, re_path, register_converter
 from django.views.decorators.http import condition
 
-from articles.public import listings as reader_views
-from articles.public import preview as desk_views
-from articles.public import views
+from articles.public import listings, preview, views
 from articles.public.cache import public_page
 from articles.public.converters import DayConverter, SectionPathConverter
 
@@ -19,14 +17,14 @@ register_converter(DayConverter, "day")
 urlpatterns = [
     path("", public_page(views.HomeView.as_view()), name="home"),
     # Previews are never cached (they are views of what is not public).
-    path("preview/<int:pk>/", desk_views.preview, name="preview"),
-    path("preview/share/<str:token>/", desk_views.shared_preview, name="share"),
-    path("search/", public_page(reader_views.SearchView.as_view()), name="search"),
-    path("authors/<slug:slug>/", public_page(reader_views.AuthorView.as_view()), name="author"),
-    path("sources/<int:pk>/", public_page(reader_views.SourceView.as_view()), name="source"),
+    path("preview/<int:pk>/", preview.preview, name="preview"),
+    path("preview/share/<str:token>/", preview.shared_preview, name="share"),
+    path("search/", public_page(listings.SearchView.as_view()), name="search"),
+    path("authors/<slug:slug>/", public_page(listings.AuthorView.as_view()), name="author"),
+    path("sources/<int:pk>/", public_page(listings.SourceView.as_view()), name="source"),
     # taggit keeps letters such as ü or 北京 in slugs, so the ASCII-only <slug:> converter will not do.
-    re_path(r"^tags/(?P<slug>[-\w]+)/$", public_page(reader_views.TagView.as_view()), name="tag"),
-    path("language/", reader_views.choose_language, name="language"),
+    re_path(r"^tags/(?P<slug>[-\w]+)/$", public_page(listings.TagView.as_view()), name="tag"),
+    path("language/", listings.choose_language, name="language"),
     path(
         "<section:section_path>/<day:day>/<slug:slug>/",
         public_page(
@@ -36,6 +34,6 @@ urlpatterns = [
         ),
         name="detail",
     ),
-    path("<section:section_path>/<day:day>/", public_page(reader_views.SectionDayView.as_view()), name="section-day"),
+    path("<section:section_path>/<day:day>/", public_page(listings.SectionDayView.as_view()), name="section-day"),
     path("<section:section_path>/", public_page(views.SectionView.as_view()), name="section"),
 ]
