@@ -5,31 +5,32 @@ from django.conf import settings
 from django.conf.urls.static import static
 from django.contrib import admin
 from django.contrib.sitemaps import views as sitemap_views
-from django.urls import include, path, re_path
+from django.urls import include, path
 
 from articles.photos import editor_upload as photo_views
-from articles.public import feeds, sitemaps
-from articles.public import listings as reader_views
+from articles.public import feeds, listings, sitemaps
+from articles.public import urls as public_urls  # noqa: F401  (registers the section and day converters)
 from articles.public.cache import public_page
 
-SECTION = r"(?P<section_path>[a-z0-9-]+(?:/[a-z0-9-]+)*)"
+# Machine-read files, in namespaces of their own: feeds:rss, feeds:section-atom, sitemaps:news ...
+feed_patterns = [
+    path("rss.xml", public_page(feeds.LatestStoriesFeed()), name="rss"),
+    path("atom.xml", public_page(feeds.LatestStoriesAtomFeed()), name="atom"),
+    path("<section:section_path>/rss.xml", public_page(feeds.SectionFeed()), name="section-rss"),
+    path("<section:section_path>/atom.xml", public_page(feeds.SectionAtomFeed()), name="section-atom"),
+]
+sitemap_patterns = [
+    path("sitemap.xml", public_page(sitemap_views.sitemap), {"sitemaps": sitemaps.SITEMAPS}, name="index"),
+    path("news-sitemap.xml", public_page(sitemaps.news_sitemap), name="news"),
+]
 
 urlpatterns = [
     path("admin/", admin.site.urls),
     # Replaces django_ckeditor_5.urls, whose upload view stores files unchecked and unrecorded.
     path("ckeditor5/image_upload/", photo_views.editor_upload, name="photo_editor_upload"),
-    path("robots.txt", public_page(reader_views.robots_txt), name="robots"),
-    path(
-        "sitemap.xml",
-        public_page(sitemap_views.sitemap),
-        {"sitemaps": sitemaps.SITEMAPS},
-        name="sitemap",
-    ),
-    path("news-sitemap.xml", public_page(sitemaps.news_sitemap), name="news-sitemap"),
-    path("feeds/rss.xml", public_page(feeds.LatestStoriesFeed()), name="feed-rss"),
-    path("feeds/atom.xml", public_page(feeds.LatestStoriesAtomFeed()), name="feed-atom"),
-    re_path(rf"^feeds/{SECTION}/rss\.xml$", public_page(feeds.SectionFeed()), name="section-feed-rss"),
-    re_path(rf"^feeds/{SECTION}/atom\.xml$", public_page(feeds.SectionAtomFeed()), name="section-feed-atom"),
+    path("robots.txt", public_page(listings.robots_txt), name="robots"),
+    path("", include((sitemap_patterns, "sitemaps"))),
+    path("feeds/", include((feed_patterns, "feeds"))),
     path("", include("articles.public.urls")),
 ]
 

@@ -12,17 +12,17 @@ def public_urls() -> list[str]:
         reverse("articles:home"),
         reverse("articles:search") + "?q=news",
         reverse("articles:search"),
-        reverse("feed-rss"),
-        reverse("feed-atom"),
-        reverse("sitemap"),
-        reverse("news-sitemap"),
+        reverse("feeds:rss"),
+        reverse("feeds:atom"),
+        reverse("sitemaps:index"),
+        reverse("sitemaps:news"),
         reverse("robots"),
     ]
     for section in Section.objects.all():
         urls += [
             section.get_absolute_url(),
-            reverse("section-feed-rss", kwargs={"section_path": section.path}),
-            reverse("section-feed-atom", kwargs={"section_path": section.path}),
+            reverse("feeds:section-rss", kwargs={"section_path": section.path}),
+            reverse("feeds:section-atom", kwargs={"section_path": section.path}),
         ]
     for article in Article.objects.published().select_related("section"):
         urls.append(article.get_absolute_url())
@@ -30,12 +30,7 @@ def public_urls() -> list[str]:
         urls.append(
             reverse(
                 "articles:section-day",
-                kwargs={
-                    "section_path": article.section.path,
-                    "year": day.year,
-                    "month": f"{day.month:02d}",
-                    "day": f"{day.day:02d}",
-                },
+                kwargs={"section_path": article.section.path, "day": day},
             )
         )
     urls += [author.get_absolute_url() for author in Author.objects.all()]

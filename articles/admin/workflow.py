@@ -29,6 +29,7 @@ from articles import workflow
 from articles.admin import diffs, presence
 from articles.models import Article, ArticleAuthor, ShareLink, Transition
 from articles.workflow import signals as workflow_signals
+from newsroom.links import absolute_url
 
 # Fields whose changes a conflict message or a version diff shows word by word.
 TEXT_FIELDS = ("headline", "summary", "body", "editors_note")
@@ -500,7 +501,7 @@ class WorkflowAdminMixin(_AdminBase):
             _("Share link made; it works until %(when)s: %(url)s")
             % {
                 "when": date_format(timezone.localtime(link.expires_at), "DATETIME_FORMAT"),
-                "url": request.build_absolute_uri(link.get_absolute_url()),
+                "url": absolute_url(link.get_absolute_url()),
             },
             messages.SUCCESS,
         )

@@ -240,13 +240,7 @@ class Article(models.Model):
         day = self.published_on or timezone.localdate()
         return reverse(
             "articles:detail",
-            kwargs={
-                "section_path": self.section.path,
-                "year": day.year,
-                "month": f"{day.month:02d}",
-                "day": f"{day.day:02d}",
-                "slug": self.slug,
-            },
+            kwargs={"section_path": self.section.path, "day": day, "slug": self.slug},
         )
 
     def _free_slug(self) -> str:

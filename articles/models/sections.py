@@ -11,10 +11,11 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from slugify import slugify
 
-# Section addresses (articles/urls.py SECTION) match only these characters; the navigation on every
+# Section addresses (articles/public/converters.py) match only these characters; the navigation on every
 # public page links every section, so one slug outside them would break the whole site.
+SECTION_SLUG = r"[a-z0-9-]+"
 section_slug_validator = RegexValidator(
-    r"^[a-z0-9-]+\Z",
+    rf"^{SECTION_SLUG}\Z",
     _("Use only lowercase letters, digits and hyphens (e.g. 'asia-pacific')."),
     code="invalid_section_slug",
 )

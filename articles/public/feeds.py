@@ -11,7 +11,7 @@ from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed, SyndicationFee
 from django.utils.translation import gettext_lazy as _
 
 from articles.models import Article, ArticleAuthor, Section
-from articles.public.seo import absolute
+from newsroom.links import absolute_url
 
 FEED_LENGTH = 30
 
@@ -40,7 +40,7 @@ class StoriesFeed(Feed):
         return item.summary
 
     def item_link(self, item: Article) -> str:
-        return absolute(item.get_absolute_url())
+        return absolute_url(item.get_absolute_url())
 
     def item_author_name(self, item: Article) -> str:
         return item.byline_text() or item.source.name
@@ -64,10 +64,10 @@ class LatestStoriesFeed(StoriesFeed):
         return settings.NEWSROOM["SITE_NAME"]
 
     def link(self) -> str:
-        return absolute(reverse("articles:home"))
+        return absolute_url(reverse("articles:home"))
 
     def feed_url(self) -> str:
-        return absolute(reverse("feed-rss"))
+        return absolute_url(reverse("feeds:rss"))
 
     def items(self):
         return feed_items(Article.objects.published())
@@ -80,7 +80,7 @@ class LatestStoriesAtomFeed(LatestStoriesFeed):
     subtitle = LatestStoriesFeed.description
 
     def feed_url(self) -> str:
-        return absolute(reverse("feed-atom"))
+        return absolute_url(reverse("feeds:atom"))
 
 
 class SectionFeed(StoriesFeed):
@@ -96,10 +96,10 @@ class SectionFeed(StoriesFeed):
         return obj.description or str(_("The latest stories from the newsroom."))
 
     def link(self, obj: Section) -> str:
-        return absolute(obj.get_absolute_url())
+        return absolute_url(obj.get_absolute_url())
 
     def feed_url(self, obj: Section) -> str:
-        return absolute(reverse("section-feed-rss", kwargs={"section_path": obj.path}))
+        return absolute_url(reverse("feeds:section-rss", kwargs={"section_path": obj.path}))
 
     def items(self, obj: Section):
         return feed_items(Article.objects.published().in_section_tree(obj))
@@ -114,4 +114,4 @@ class SectionAtomFeed(SectionFeed):
         return self.description(obj)
 
     def feed_url(self, obj: Section) -> str:
-        return absolute(reverse("section-feed-atom", kwargs={"section_path": obj.path}))
+        return absolute_url(reverse("feeds:section-atom", kwargs={"section_path": obj.path}))

@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime
 
 from django.conf import settings
-from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils import timezone, translation
@@ -19,6 +19,7 @@ from taggit.models import Tag
 from articles.models import Article, Author, Section, Source
 from articles.public import search
 from articles.public.views import PublishedArticlesMixin
+from newsroom.links import absolute_url
 
 
 class StoryListMixin(PublishedArticlesMixin):
@@ -35,10 +36,7 @@ class SectionDayView(StoryListMixin, ListView):
     template_name = "articles/section_day.html"
 
     def get_queryset(self):
-        try:
-            self.day = datetime.date(int(self.kwargs["year"]), int(self.kwargs["month"]), int(self.kwargs["day"]))
-        except ValueError:
-            raise Http404("No such date") from None
+        self.day = self.kwargs["day"]
         self.section = get_object_or_404(Section, path=self.kwargs["section_path"])
         return super().get_queryset().in_section_tree(self.section).filter(published_on=self.day).for_listing()
 
@@ -117,14 +115,13 @@ class SearchView(StoryListMixin, ListView):
 @require_GET
 def robots_txt(request: HttpRequest) -> HttpResponse:
     """robots.txt: keep crawlers out of the desk and search results; name both sitemaps."""
-    base = settings.NEWSROOM["BASE_URL"]
     lines = [
         "User-agent: *",
         f"Disallow: {reverse('admin:index')}",
         f"Disallow: {reverse('articles:search')}",
         "",
-        f"Sitemap: {base}{reverse('sitemap')}",
-        f"Sitemap: {base}{reverse('news-sitemap')}",
+        f"Sitemap: {absolute_url(reverse('sitemaps:index'))}",
+        f"Sitemap: {absolute_url(reverse('sitemaps:news'))}",
         "",
     ]
     return HttpResponse("\n".join(lines), content_type="text/plain; charset=utf-8")

@@ -1,4 +1,4 @@
-"""Public-side views for the desk's workflow: staff preview, reviewers' share links, 410 for withdrawn.
+"""Staff preview and reviewers' share links: one article as readers would see it, before it is public.
 
 These show one article outside `Article.objects.published()` on purpose: a preview is of what is
 not public yet. They never cache and never index, and they show nothing to a stranger.
@@ -6,12 +6,9 @@ not public yet. They never cache and never index, and they show nothing to a str
 
 from __future__ import annotations
 
-import datetime
-
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
-from django.utils import timezone
 from django.views.decorators.cache import never_cache
 
 from articles import workflow
@@ -49,24 +46,3 @@ def shared_preview(request: HttpRequest, token: str) -> HttpResponse:
     # A withdrawn story no longer circulates, not even to reviewers.
     article = get_object_or_404(Article.objects.for_page().exclude(status=Article.Status.WITHDRAWN), pk=link.article_id)
     return _preview_response(request, article, share_link=link)
-
-
-def gone(request: HttpRequest, *, section_path: str, day: datetime.date, slug: str) -> HttpResponse | None:
-    """410 Gone with the withdrawal notice, if the address was a public story since withdrawn; else None."""
-    # A story withdrawn while still under embargo never was public: its address must not even
-    # reveal that it existed, let alone its headline and the desk's internal note.
-    article = (
-        Article.objects.filter(
-            status=Article.Status.WITHDRAWN,
-            published_at__lte=timezone.now(),
-            section__path=section_path,
-            published_on=day,
-            slug=slug,
-        )
-        .select_related("section")
-        .first()
-    )
-    if article is None:
-        return None
-    context = {"article": article, "withdrawal": workflow.withdrawal(article), "lineage": article.section.lineage()}
-    return TemplateResponse(request, "articles/withdrawn.html", context, status=410)

@@ -8,29 +8,23 @@ from django.templatetags.static import static
 from django.utils.text import Truncator
 
 from articles.models import Article
-
-
-def absolute(path: str) -> str:
-    """An absolute address on the public site for a path (or an already absolute URL)."""
-    if path.startswith(("http://", "https://")):
-        return path
-    return settings.NEWSROOM["BASE_URL"] + path
+from newsroom.links import absolute_url
 
 
 def logo_url() -> str:
     """The publisher logo's absolute address (fingerprinted in production)."""
-    return absolute(static("img/logo.png"))
+    return absolute_url(static("img/logo.png"))
 
 
 def article_metadata(article: Article, *, tags: list | None = None) -> dict:
     """Everything the article page's <head> needs, prepared from the prefetched article."""
-    canonical = absolute(article.get_absolute_url())
+    canonical = absolute_url(article.get_absolute_url())
     description = Truncator(article.summary or article.headline).chars(200)
     authors = article.byline_authors()
     site_name = settings.NEWSROOM["SITE_NAME"]
     # The lead photo's JPEG rendition nearest 1200 wide (from the prefetched renditions); the logo
     # stands in for a story without a photo.
-    image = absolute(article.lead_photo.best_url(1200)) if article.lead_photo else logo_url()
+    image = absolute_url(article.lead_photo.best_url(1200)) if article.lead_photo else logo_url()
     json_ld = {
         "@context": "https://schema.org",
         "@type": "NewsArticle",
@@ -42,7 +36,7 @@ def article_metadata(article: Article, *, tags: list | None = None) -> dict:
         "dateModified": (article.updated_at or article.published_at).isoformat() if article.published_at else None,
         "inLanguage": article.language,
         "articleSection": article.section.name,
-        "author": [{"@type": "Person", "name": a.name, "url": absolute(a.get_absolute_url())} for a in authors],
+        "author": [{"@type": "Person", "name": a.name, "url": absolute_url(a.get_absolute_url())} for a in authors],
         "publisher": {
             "@type": "NewsMediaOrganization",
             "name": site_name,

@@ -13,6 +13,7 @@ from django.template.response import TemplateResponse
 from django.urls import reverse
 
 from articles.models import Article, Section
+from newsroom.links import absolute_url
 
 # Google News wants ISO 639 codes, with Chinese written as zh-cn (Simplified) or zh-tw.
 NEWS_LANGUAGES = {"zh-hans": "zh-cn", "zh-hant": "zh-tw"}
@@ -89,10 +90,9 @@ def news_sitemap(request: HttpRequest) -> HttpResponse:
     """A Google News sitemap of the last two days' stories."""
     from articles.public.listings import recent_for_news_sitemap
 
-    base = settings.NEWSROOM["BASE_URL"]
     entries = [
         {
-            "loc": base + article.get_absolute_url(),
+            "loc": absolute_url(article.get_absolute_url()),
             "language": NEWS_LANGUAGES.get(article.language, article.language),
             "published_at": article.published_at,
             "title": article.headline,

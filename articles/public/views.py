@@ -7,13 +7,14 @@ import datetime
 from django.conf import settings
 from django.db.models import F, Window
 from django.db.models.functions import RowNumber
-from django.http import Http404
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404
+from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.views.generic import DetailView, ListView
 
+from articles import workflow
 from articles.models import Article, Section
-from articles.public import preview as desk_views
 from articles.public import seo
 
 
@@ -109,29 +110,18 @@ class ArticleDetailView(PublishedArticlesMixin, DetailView):
             return super().get(request, *args, **kwargs)
         except Http404:
             # A withdrawn story's address says it is gone, and why, rather than that it never was.
-            day = self._day()
-            response = day and desk_views.gone(
-                request, section_path=kwargs["section_path"], day=day, slug=kwargs["slug"]
+            response = gone(
+                request, section_path=kwargs["section_path"], day=kwargs["day"], slug=kwargs["slug"]
             )
             if not response:
                 raise
             return response
 
-    def _day(self) -> datetime.date | None:
-        try:
-            return datetime.date(int(self.kwargs["year"]), int(self.kwargs["month"]), int(self.kwargs["day"]))
-        except ValueError:
-            return None
-
     def get_object(self, queryset=None):
-        try:
-            day = datetime.date(int(self.kwargs["year"]), int(self.kwargs["month"]), int(self.kwargs["day"]))
-        except ValueError:
-            raise Http404("No such date") from None
         return get_object_or_404(
             self.get_queryset().for_page(),
             section__path=self.kwargs["section_path"],
-            published_on=day,
+            published_on=self.kwargs["day"],
             slug=self.kwargs["slug"],
         )
 
@@ -144,21 +134,15 @@ class ArticleDetailView(PublishedArticlesMixin, DetailView):
         return context
 
 
-def _article_stamp(request, section_path: str, year: str, month: str, day: str, slug: str):
+def _article_stamp(request, section_path: str, day: datetime.date, slug: str):
     """(pk, modified_at) of the public article at this address, or None; one query per request."""
     if not hasattr(request, "_newsroom_article_stamp"):
-        try:
-            date = datetime.date(int(year), int(month), int(day))
-        except ValueError:
-            stamp = None
-        else:
-            stamp = (
-                Article.objects.published()
-                .filter(section__path=section_path, published_on=date, slug=slug)
-                .values_list("pk", "modified_at")
-                .first()
-            )
-        request._newsroom_article_stamp = stamp
+        request._newsroom_article_stamp = (
+            Article.objects.published()
+            .filter(section__path=section_path, published_on=day, slug=slug)
+            .values_list("pk", "modified_at")
+            .first()
+        )
     return request._newsroom_article_stamp
 
 
@@ -176,3 +160,24 @@ def article_etag(request, **kwargs) -> str | None:
     if stamp is None:
         return None
     return f'"{stamp[0]}-{int(stamp[1].timestamp() * 1_000_000)}-{get_language()}"'
+
+
+def gone(request: HttpRequest, *, section_path: str, day: datetime.date, slug: str) -> HttpResponse | None:
+    """410 Gone with the withdrawal notice, if the address was a public story since withdrawn; else None."""
+    # A story withdrawn while still under embargo never was public: its address must not even
+    # reveal that it existed, let alone its headline and the desk's internal note.
+    article = (
+        Article.objects.filter(
+            status=Article.Status.WITHDRAWN,
+            published_at__lte=timezone.now(),
+            section__path=section_path,
+            published_on=day,
+            slug=slug,
+        )
+        .select_related("section")
+        .first()
+    )
+    if article is None:
+        return None
+    context = {"article": article, "withdrawal": workflow.withdrawal(article), "lineage": article.section.lineage()}
+    return TemplateResponse(request, "articles/withdrawn.html", context, status=410)

@@ -6,7 +6,6 @@ back; each re-reads the article, so the message says what was committed.
 
 from __future__ import annotations
 
-from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.mail import send_mail
 from django.urls import reverse
@@ -14,6 +13,7 @@ from django.utils.translation import gettext as _
 
 from articles import roles
 from articles.models import Article
+from newsroom.links import absolute_url
 
 DESK_GROUPS = roles.DESK
 
@@ -38,7 +38,7 @@ def author_addresses(article: Article, *, exclude_user_id: int | None = None) ->
 
 
 def _admin_link(article: Article) -> str:
-    return settings.NEWSROOM["BASE_URL"] + reverse("admin:articles_article_change", args=[article.pk])
+    return absolute_url(reverse("admin:articles_article_change", args=[article.pk]))
 
 
 def _actor_name(user_id: int | None) -> str:
@@ -90,6 +90,6 @@ def published(article_id: int, *, actor_id: int | None) -> int:
         "who": _actor_name(actor_id),
         "headline": article.headline,
         "time": article.published_at.isoformat(timespec="minutes"),
-        "link": settings.NEWSROOM["BASE_URL"] + article.get_absolute_url(),
+        "link": absolute_url(article.get_absolute_url()),
     }
     return send_mail(subject, body, None, recipients)

@@ -15,7 +15,7 @@ from tests.factories import ArticleFactory
 
 def _day(article: Article) -> dict:
     day = timezone.localdate(article.published_at)
-    return {"year": day.year, "month": f"{day.month:02d}", "day": f"{day.day:02d}"}
+    return {"day": day}
 
 
 # Every kind of public address that shows the story once it is public, as a function of the
@@ -29,12 +29,12 @@ PUBLIC_URLS = {
     "author": lambda a: a.byline_authors()[0].get_absolute_url(),
     "source": lambda a: a.source.get_absolute_url(),
     "search": lambda a: reverse("articles:search") + "?q=budget+figures",
-    "rss": lambda a: reverse("feed-rss"),
-    "atom": lambda a: reverse("feed-atom"),
-    "section rss": lambda a: reverse("section-feed-rss", kwargs={"section_path": a.section.path}),
-    "section atom": lambda a: reverse("section-feed-atom", kwargs={"section_path": a.section.path}),
-    "sitemap": lambda a: reverse("sitemap"),
-    "news sitemap": lambda a: reverse("news-sitemap"),
+    "rss": lambda a: reverse("feeds:rss"),
+    "atom": lambda a: reverse("feeds:atom"),
+    "section rss": lambda a: reverse("feeds:section-rss", kwargs={"section_path": a.section.path}),
+    "section atom": lambda a: reverse("feeds:section-atom", kwargs={"section_path": a.section.path}),
+    "sitemap": lambda a: reverse("sitemaps:index"),
+    "news sitemap": lambda a: reverse("sitemaps:news"),
 }
 
 

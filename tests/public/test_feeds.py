@@ -8,7 +8,7 @@ from tests.factories import ArticleFactory, AuthorFactory, SectionFactory
 
 pytestmark = pytest.mark.django_db
 
-FEEDS = ["feed-rss", "feed-atom"]
+FEEDS = ["feeds:rss", "feeds:atom"]
 
 
 def parse(client, url: str):
@@ -33,7 +33,7 @@ def test_site_feed_parses_with_author_categories_and_dates(client, name):
     assert entry.author == "Ana Ruiz and Li Wei" or "Ana Ruiz and Li Wei" in entry.get("author", "")
     assert [t.term for t in entry.tags] == ["World"]  # no tags: the section only
     assert entry.published_parsed is not None
-    if name == "feed-atom":
+    if name == "feeds:atom":
         assert entry.updated_parsed is not None
 
 
@@ -44,14 +44,14 @@ def test_section_feed_holds_the_section_tree(client, kind):
     world = SectionFactory(name="World", parent=news)
     mine = ArticleFactory(published=True, section=world)
     ArticleFactory(published=True, section=SectionFactory(name="Sports"))
-    parsed = parse(client, reverse(f"section-feed-{kind}", kwargs={"section_path": "news"}))
+    parsed = parse(client, reverse(f"feeds:section-{kind}", kwargs={"section_path": "news"}))
     assert [e.title for e in parsed.entries] == [mine.headline]
     assert "News" in parsed.feed.title
 
 
 def test_section_feed_of_unknown_section_is_not_found(client):
     """A feed address for a section that does not exist is a 404."""
-    assert client.get(reverse("section-feed-rss", kwargs={"section_path": "nowhere"})).status_code == 404
+    assert client.get(reverse("feeds:section-rss", kwargs={"section_path": "nowhere"})).status_code == 404
 
 
 def test_feed_escapes_markup_in_headlines(client):

@@ -75,7 +75,7 @@ def test_lists_show_headline_summary_time_and_section(client):
         section.get_absolute_url(),
         reverse(
             "articles:section-day",
-            kwargs={"section_path": "science", "year": day.year, "month": f"{day:%m}", "day": f"{day:%d}"},
+            kwargs={"section_path": "science", "day": day},
         ),
         article.byline_authors()[0].get_absolute_url(),
         article.source.get_absolute_url(),

@@ -27,7 +27,7 @@ def test_sitemap_lists_sections_and_articles_with_lastmod(client):
     """sitemap.xml validates against the sitemaps.org schema and lists sections and stories."""
     world = SectionFactory(name="World", parent=SectionFactory(name="News"))
     article = ArticleFactory(published=True, section=world)
-    root = fetch_xml(client, "sitemap")
+    root = fetch_xml(client, "sitemaps:index")
     SCHEMA.assertValid(root)
     locs = {url.findtext(f"{SM}loc"): url.findtext(f"{SM}lastmod") for url in root.iter(f"{SM}url")}
     assert locs["http://127.0.0.1:8000/news/"] is not None
@@ -37,12 +37,12 @@ def test_sitemap_lists_sections_and_articles_with_lastmod(client):
 
 def test_empty_sitemaps_are_valid(client):
     """With no content sitemap.xml is valid (it lists the home page) and the news sitemap is empty."""
-    root = fetch_xml(client, "sitemap")
+    root = fetch_xml(client, "sitemaps:index")
     SCHEMA.assertValid(root)
     assert [u.findtext(f"{SM}loc") for u in root.iter(f"{SM}url")] == ["http://127.0.0.1:8000/"]
     # The schema wants at least one <url>; with no recent story the news sitemap is a well-formed
     # empty <urlset>, as Google documents for a site with nothing new.
-    news = fetch_xml(client, "news-sitemap")
+    news = fetch_xml(client, "sitemaps:news")
     assert news.tag == f"{SM}urlset"
     assert len(news) == 0
 
@@ -51,7 +51,7 @@ def test_news_sitemap_lists_the_last_two_days(client):
     """The news sitemap lists recent stories with publication, language, date and title, and no older ones."""
     recent = ArticleFactory(published=True, headline="Fresh <news> & views", language="zh-hans")
     ArticleFactory(published=True, published_at=timezone.now() - datetime.timedelta(days=3))
-    root = fetch_xml(client, "news-sitemap")
+    root = fetch_xml(client, "sitemaps:news")
     (url,) = root.iter(f"{SM}url")
     assert url.findtext(f"{SM}loc") == f"http://127.0.0.1:8000{recent.get_absolute_url()}"
     news = url.find(f"{NEWS}news")

@@ -43,7 +43,7 @@ def test_tags_are_feed_categories(client):
     """A feed entry's categories are the section and the tags."""
     article = ArticleFactory(published=True)
     article.tags.add("Energy")
-    parsed = feedparser.parse(client.get(reverse("feed-rss")).content)
+    parsed = feedparser.parse(client.get(reverse("feeds:rss")).content)
     assert not parsed.bozo
     assert [t.term for t in parsed.entries[0].tags] == ["News", "Energy"]
 

@@ -40,6 +40,6 @@ def test_unicode_tag_is_a_feed_category(client, name):
     """A feed entry names a Unicode tag among its categories."""
     article = ArticleFactory(published=True)
     article.tags.add(name)
-    parsed = feedparser.parse(client.get(reverse("feed-rss")).content)
+    parsed = feedparser.parse(client.get(reverse("feeds:rss")).content)
     assert not parsed.bozo
     assert [t.term for t in parsed.entries[0].tags] == ["News", name]

@@ -39,18 +39,13 @@ class Command(BaseCommand):
             "section": article.section.get_absolute_url(),
             "day archive": reverse(
                 "articles:section-day",
-                kwargs={
-                    "section_path": article.section.path,
-                    "year": day.year,
-                    "month": f"{day:%m}",
-                    "day": f"{day:%d}",
-                },
+                kwargs={"section_path": article.section.path, "day": day},
             ),
             "article": article.get_absolute_url(),
             "author": author.get_absolute_url(),
             "search": reverse("articles:search") + "?q=port",
-            "rss": reverse("feed-rss"),
-            "sitemap": reverse("sitemap"),
+            "rss": reverse("feeds:rss"),
+            "sitemap": reverse("sitemaps:index"),
         }
         host = settings.ALLOWED_HOSTS[0] if settings.ALLOWED_HOSTS else "127.0.0.1"
         client = Client(SERVER_NAME=host)

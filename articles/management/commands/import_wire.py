@@ -2,7 +2,6 @@
 
 from pathlib import Path
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 from django.urls import reverse
@@ -11,6 +10,7 @@ from articles import workflow
 from articles.models import Section
 from articles.wire import importer
 from articles.wire import text as wire_text
+from newsroom.links import absolute_url
 
 
 class Command(BaseCommand):
@@ -35,7 +35,6 @@ class Command(BaseCommand):
             if section is None:
                 known = ", ".join(Section.objects.values_list("path", flat=True)[:20]) or "none yet"
                 raise CommandError(f"No section {options['section']!r}. Known sections: {known}.")
-        base = settings.NEWSROOM["BASE_URL"]
         failed = 0
         for path in options["paths"]:
             try:
@@ -48,9 +47,9 @@ class Command(BaseCommand):
                 message = str(exc) if isinstance(exc, wire_text.WireFormatError) else f"{path}: {importer.explain(exc)}"
                 self.stderr.write(self.style.ERROR(f"error: {message}"))
                 continue
-            line = f"{path}: {base}{reverse('admin:articles_article_change', args=[article.pk])}"
+            line = f"{path}: {absolute_url(reverse('admin:articles_article_change', args=[article.pk]))}"
             if article.is_public:
-                line += f" {base}{article.get_absolute_url()}"
+                line += f" {absolute_url(article.get_absolute_url())}"
             elif options["publish"]:
                 line += f" (embargoed until {article.published_at:%Y-%m-%d %H:%M %Z})"
             self.stdout.write(line)

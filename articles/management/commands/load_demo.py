@@ -9,6 +9,7 @@ from django.contrib.auth import get_user_model
 from django.core.files.base import ContentFile
 from django.core.management.base import BaseCommand
 from django.db import transaction
+from django.urls import reverse
 from django.utils import timezone
 
 from articles import roles, workflow
@@ -16,6 +17,7 @@ from articles.demo import content as demo_content
 from articles.demo import photos as demo_photos
 from articles.models import Article, ArticleAuthor, Author, Editor, Photo, Section, Source
 from articles.photos import checks as images
+from newsroom.links import absolute_url
 
 # The demo's desk: a login for each role (see docs/workflow.md).
 DEMO_STAFF = (
@@ -132,7 +134,7 @@ class Command(BaseCommand):
         Editor.objects.update_or_create(user=user, defaults={"display_name": "Demo Admin", "desk": "Chief desk"})
         self.stdout.write(
             self.style.SUCCESS(
-                f"Admin login: {settings.NEWSROOM['BASE_URL']}/admin/  user: admin  password: {password}"
+                f"Admin login: {absolute_url(reverse('admin:index'))}  user: admin  password: {password}"
             )
         )
         self._staff(password)
