@@ -110,9 +110,7 @@ class ArticleDetailView(PublishedArticlesMixin, DetailView):
             return super().get(request, *args, **kwargs)
         except Http404:
             # A withdrawn story's address says it is gone, and why, rather than that it never was.
-            response = gone(
-                request, section_path=kwargs["section_path"], day=kwargs["day"], slug=kwargs["slug"]
-            )
+            response = gone(request, section_path=kwargs["section_path"], day=kwargs["day"], slug=kwargs["slug"])
             if not response:
                 raise
             return response
