@@ -22,14 +22,10 @@ from django.utils.translation import gettext_lazy as _
 from django_ckeditor_5.widgets import CKEditor5Widget
 
 from articles import workflow
-from articles.admin.workflow import (
-    EditorsNoteFilter,
-    RevisionCheckedForm,
-    SluglineFilter,
-    UrgencyFilter,
-    WorkflowAdminMixin,
-    staff_id,
-)
+from articles.admin.base import staff_id
+from articles.admin.conflicts import RevisionCheckedForm
+from articles.admin.filters import EditorsNoteFilter, SluglineFilter, UrgencyFilter
+from articles.admin.workflow import WorkflowAdminMixin
 from articles.models import Article, ArticleAuthor, Author, Editor, Section, Source
 from articles.photos import body_html as photo_html
 from articles.wire import importer

@@ -1,193 +1,39 @@
-"""The article admin's editorial workflow: role rules, transition buttons, conflicts, versions.
+"""The article admin's editorial workflow: role rules, transition buttons, presence.
 
 `WorkflowAdminMixin` goes in front of `ModelAdmin` on the article admin. Every button posts to a
-view here that calls `articles.workflow`; nothing here writes `Article.status`.
+view here that calls `articles.workflow`; nothing here writes `Article.status`. The versions page,
+share links and the desk overview come from their own mixins.
 """
 
 from __future__ import annotations
 
 import datetime
-from typing import TYPE_CHECKING, Any, NamedTuple
 
 from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin import helpers
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.db.models import Exists, Max, OuterRef, Q, Subquery
-from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect, JsonResponse
-from django.shortcuts import get_object_or_404
-from django.template.response import TemplateResponse
+from django.db.models import Q
+from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.dateparse import parse_datetime
+from django.utils.decorators import method_decorator
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
+from django.views.decorators.http import require_POST
 
 from articles import workflow
-from articles.admin import diffs, presence
-from articles.models import Article, ArticleAuthor, ShareLink, Transition
+from articles.admin import presence
+from articles.admin.base import refusal, staff_id
+from articles.admin.desk_overview import DeskOverviewMixin
+from articles.admin.share_links import ShareLinksMixin
+from articles.admin.versions import VersionsMixin
+from articles.models import Article
+from articles.models.article import owned_q
 from articles.workflow import signals as workflow_signals
-from newsroom.links import absolute_url
-
-# Fields whose changes a conflict message or a version diff shows word by word.
-TEXT_FIELDS = ("headline", "summary", "body", "editors_note")
-# Fields a version diff compares: the story and its state, not the bookkeeping that every save moves.
-DIFF_FIELDS = [
-    f.name
-    for f in Article._meta.concrete_fields
-    if f.name not in ("id", "revision", "modified_at", "created_at", "created_by", "published_on", "search_vector")
-]
-
-
-def staff_id(request: HttpRequest) -> int:
-    """The signed-in user's id; admin views only run for signed-in staff, so anything else is refused."""
-    user_id = request.user.pk
-    if user_id is None:
-        raise PermissionDenied
-    return int(user_id)
-
-
-class Change(NamedTuple):
-    """One field's change between two versions (a foreign key's values are ids)."""
-
-    field: str
-    old: Any
-    new: Any
-
-
-def meaningful_changes(newer, older) -> list[Change]:
-    """The field changes between two versions, leaving out text whose words did not change."""
-    # simple-history's diff_against() compares editable fields only; status and dates are not.
-    changes = []
-    for name in DIFF_FIELDS:
-        attname = Article._meta.get_field(name).attname  # type: ignore[union-attr]
-        old, new = getattr(older, attname), getattr(newer, attname)
-        if old != new and not (name in TEXT_FIELDS and diffs.same_text(old, new)):
-            changes.append(Change(name, old, new))
-    return changes
-
-
-QUEUE_SIZE = 25
-
-
-class RevisionCheckedForm(forms.ModelForm):
-    """A model form that refuses to save over a version saved by someone else since it was opened."""
-
-    base_revision = forms.IntegerField(widget=forms.HiddenInput, required=False)
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.conflict: dict | None = None
-        if self.instance.pk is not None:
-            self.fields["base_revision"].initial = self.instance.revision
-
-    def clean(self):
-        cleaned = super().clean() or {}
-        base = cleaned.get("base_revision")
-        if self.instance.pk is None or base is None:
-            return cleaned
-        # Lock the row until the admin's transaction ends, so two saves cannot both pass this check.
-        current = (
-            Article.objects.select_for_update().filter(pk=self.instance.pk).values_list("revision", flat=True).first()
-        )
-        if current is None or current == base:
-            return cleaned
-        self.conflict = describe_conflict(self.instance, base_revision=base, submitted=cleaned)
-        # Fields only they changed take their value, so saving again keeps both people's work;
-        # fields both changed keep this editor's text, shown beside theirs. The next save is then a
-        # deliberate one, made after seeing their version.
-        data: Any = self.data.copy()  # type: ignore[attr-defined]
-        for name, value in self.conflict["merged"].items():
-            if name in self.fields:
-                data[self.add_prefix(name)] = value
-        data[self.add_prefix("base_revision")] = str(current)
-        self.data = data
-        raise ValidationError(self.conflict["message"], code="conflict")
-
-
-def _same_value(name: str, submitted: Any, stored: Any) -> bool:
-    """Does the form's value equal a version's stored value (ids for relations, words for text)?"""
-    if name in TEXT_FIELDS or name == "body":
-        return diffs.same_text(submitted or "", stored or "")
-    submitted = getattr(submitted, "pk", submitted)
-    if submitted in ("", None) and stored in ("", None):
-        return True
-    return submitted == stored
-
-
-def _form_value(value: Any) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, datetime.date | datetime.datetime):
-        return value.isoformat()
-    return str(value)
-
-
-def describe_conflict(article: Article, *, base_revision: int, submitted: dict) -> dict:
-    """Who saved the article since base_revision, when, what they changed, and what merges cleanly."""
-    history = workflow.history_of(article)
-    newer = list(history.filter(revision__gt=base_revision).select_related("history_user").order_by("revision"))
-    base = history.filter(revision__lte=base_revision).order_by("-revision").first()
-    latest = newer[-1] if newer else None
-    changes = meaningful_changes(latest, base) if latest is not None and base is not None else []
-    merged: dict[str, str] = {}
-    both: list[str] = []
-    field_diffs = []
-    for change in changes:
-        if change.field not in submitted:
-            continue  # not on the form (status, dates): nothing of it can be overwritten
-        yours = submitted[change.field]
-        if _same_value(change.field, yours, change.old):
-            merged[change.field] = _form_value(change.new)
-            continue
-        if _same_value(change.field, yours, change.new):
-            continue  # both made the same change
-        both.append(change.field)
-        if change.field in TEXT_FIELDS:
-            field_diffs.append(
-                {
-                    "label": _verbose_name(change.field),
-                    "theirs": diffs.word_diff(change.old, change.new),
-                    "yours": diffs.word_diff(change.new, yours),
-                }
-            )
-    people = sorted({_person(record.history_user) for record in newer}) or [_("someone")]
-    when = latest.history_date if latest is not None else timezone.now()
-    parts = [
-        _("%(who)s saved this article at %(when)s, after you opened it, and changed: %(fields)s.")
-        % {
-            "who": ", ".join(people),
-            "when": date_format(timezone.localtime(when), "DATETIME_FORMAT"),
-            "fields": ", ".join(_verbose_name(c.field) for c in changes) or _("only its formatting"),
-        }
-    ]
-    if merged:
-        parts.append(
-            _("Their %(fields)s is now in the form below.") % {"fields": ", ".join(map(_verbose_name, merged))}
-        )
-    if both:
-        parts.append(
-            _("You both changed %(fields)s: your version is kept in the form; compare it with theirs above.")
-            % {"fields": ", ".join(map(_verbose_name, both))}
-        )
-    parts.append(_("Nothing was saved: check the form, then save again."))
-    return {
-        "message": " ".join(parts),
-        "changed": [c.field for c in changes],
-        "merged": merged,
-        "both": both,
-        "diffs": field_diffs,
-        "who": people,
-        "when": when,
-    }
-
-
-def _person(user) -> str:
-    if user is None:
-        return _("the newsroom")
-    return user.get_full_name() or user.get_username()
 
 
 class NoteActionForm(helpers.ActionForm):
@@ -196,61 +42,7 @@ class NoteActionForm(helpers.ActionForm):
     note = forms.CharField(label=gettext_lazy("Note"), required=False)
 
 
-class UrgencyFilter(admin.SimpleListFilter):
-    """Breaking (1–2), urgent (3–4) or routine (5–9)."""
-
-    title = gettext_lazy("urgency")
-    parameter_name = "urgency"
-
-    def lookups(self, request, model_admin):
-        return [("breaking", _("1–2 (flash, breaking)")), ("urgent", _("3–4")), ("routine", _("5–9"))]
-
-    def queryset(self, request, queryset):
-        bounds = {"breaking": (1, 2), "urgent": (3, 4), "routine": (5, 9)}.get(self.value() or "")
-        return queryset.filter(urgency__range=bounds) if bounds else queryset
-
-
-class EditorsNoteFilter(admin.SimpleListFilter):
-    """Stories with or without a note for the desk."""
-
-    title = gettext_lazy("editor's note")
-    parameter_name = "has_note"
-
-    def lookups(self, request, model_admin):
-        return [("yes", _("With a note")), ("no", _("Without a note"))]
-
-    def queryset(self, request, queryset):
-        if self.value() == "yes":
-            return queryset.exclude(editors_note="")
-        if self.value() == "no":
-            return queryset.filter(editors_note="")
-        return queryset
-
-
-class SluglineFilter(admin.SimpleListFilter):
-    """Stories with or without a slugline (search finds a slugline by its exact name)."""
-
-    title = gettext_lazy("slugline")
-    parameter_name = "has_slugline"
-
-    def lookups(self, request, model_admin):
-        return [("yes", _("With a slugline")), ("no", _("Without a slugline"))]
-
-    def queryset(self, request, queryset):
-        if self.value() == "yes":
-            return queryset.exclude(slugline="")
-        if self.value() == "no":
-            return queryset.filter(slugline="")
-        return queryset
-
-
-if TYPE_CHECKING:
-    _AdminBase = admin.ModelAdmin
-else:
-    _AdminBase = object
-
-
-class WorkflowAdminMixin(_AdminBase):
+class WorkflowAdminMixin(VersionsMixin, ShareLinksMixin, DeskOverviewMixin):
     """Role rules and the desk's workflow views for the article admin."""
 
     change_form_template = "admin/articles/article/change_form.html"
@@ -265,10 +57,7 @@ class WorkflowAdminMixin(_AdminBase):
         if workflow.is_desk(request.user):
             return queryset
         # A reporter sees their own stories and what is published, nothing else.
-        mine = ArticleAuthor.objects.filter(article=OuterRef("pk"), author__user_id=staff_id(request))
-        return queryset.filter(
-            Q(status=Article.Status.PUBLISHED) | Q(created_by_id=staff_id(request)) | Q(Exists(mine))
-        )
+        return queryset.filter(Q(status=Article.Status.PUBLISHED) | owned_q(staff_id(request)))
 
     def has_change_permission(self, request: HttpRequest, obj: Article | None = None) -> bool:
         if not super().has_change_permission(request, obj):
@@ -347,21 +136,11 @@ class WorkflowAdminMixin(_AdminBase):
             *super().get_urls(),
         ]
 
-    def _article_or_404(self, request: HttpRequest, pk: int) -> Article:
-        article = get_object_or_404(self.get_queryset(request), pk=pk)
-        if not self.has_view_permission(request, article):
-            raise PermissionDenied
-        return article
-
-    def _back(self, article: Article) -> HttpResponseRedirect:
-        return HttpResponseRedirect(reverse("admin:articles_article_change", args=[article.pk]))
-
     # --- transitions -----------------------------------------------------------------------
 
+    @method_decorator(require_POST)
     def transition_view(self, request: HttpRequest, pk: int, name: str) -> HttpResponse:
         """A change-form button: run one transition, say what happened, go back to the form."""
-        if request.method != "POST":
-            return HttpResponse(status=405, headers={"Allow": "POST"})
         article = self._article_or_404(request, pk)
         note = request.POST.get("note", "")
         try:
@@ -386,7 +165,7 @@ class WorkflowAdminMixin(_AdminBase):
             else:
                 raise Http404("No such transition")
         except (workflow.WorkflowError, PermissionDenied, ValidationError) as exc:
-            self.message_user(request, _refusal(exc), messages.ERROR)
+            self.message_user(request, refusal(exc), messages.ERROR)
         else:
             # The form the user acted from is stale now; if they may still edit, reopening it
             # marks them present again, else (a reporter who submitted) nobody sees them "editing".
@@ -408,7 +187,7 @@ class WorkflowAdminMixin(_AdminBase):
             try:
                 run(article)
             except (workflow.WorkflowError, PermissionDenied) as exc:
-                self.message_user(request, _refusal(exc), messages.ERROR)
+                self.message_user(request, refusal(exc), messages.ERROR)
             else:
                 moved += 1
         if moved:
@@ -428,160 +207,6 @@ class WorkflowAdminMixin(_AdminBase):
         ]
         return JsonResponse({"others": people})
 
-    # --- versions --------------------------------------------------------------------------
-
-    def versions_view(self, request: HttpRequest, pk: int) -> TemplateResponse:
-        """Every saved version of the article, newest first, each with what it changed."""
-        article = self._article_or_404(request, pk)
-        history = workflow.history_of(article).select_related("history_user")
-        records = list(history.order_by("-history_date", "-history_id")[:51])
-        versions: list[dict[str, Any]] = []
-        for record, older in zip(records, [*records[1:], None], strict=True):
-            if len(versions) == 50:
-                break
-            changes = []
-            if older is not None:
-                for change in meaningful_changes(record, older):
-                    text = change.field in TEXT_FIELDS
-                    changes.append(
-                        {
-                            "label": _verbose_name(change.field),
-                            "pieces": diffs.word_diff(change.old, change.new) if text else None,
-                            "old": None if text else _display(record, older, change.field, change.old),
-                            "new": None if text else _display(record, record, change.field, change.new),
-                        }
-                    )
-            versions.append({"record": record, "changes": changes, "first": older is None})
-        can_restore = workflow.is_desk(request.user) and workflow.can_edit(request.user, article)
-        context = {
-            **self.admin_site.each_context(request),
-            "title": _("Versions of “%(headline)s”") % {"headline": article.headline},
-            "opts": self.model._meta,
-            "original": article,
-            "versions": versions,
-            "can_restore": can_restore,
-            "has_view_permission": True,
-        }
-        return TemplateResponse(request, "admin/articles/article/versions.html", context)
-
-    def restore_view(self, request: HttpRequest, pk: int, version_id: int) -> HttpResponse:
-        """Bring back an old version's text through the workflow (never its status)."""
-        if request.method != "POST":
-            return HttpResponse(status=405, headers={"Allow": "POST"})
-        article = self._article_or_404(request, pk)
-        try:
-            workflow.restore_version(article, user=request.user, version_id=version_id)
-        except (workflow.WorkflowError, PermissionDenied) as exc:
-            self.message_user(request, _refusal(exc), messages.ERROR)
-            return HttpResponseRedirect(reverse("admin:articles_article_versions", args=[article.pk]))
-        self.message_user(request, _("Restored the text of that version as a new version."), messages.SUCCESS)
-        return self._back(article)
-
-    # --- share links -----------------------------------------------------------------------
-
-    def share_view(self, request: HttpRequest, pk: int) -> HttpResponse:
-        """Make a signed, expiring link that shows this one article to a reviewer without a login."""
-        if request.method != "POST":
-            return HttpResponse(status=405, headers={"Allow": "POST"})
-        article = self._article_or_404(request, pk)
-        if not (workflow.is_desk(request.user) and request.user.has_perm("articles.add_sharelink")):
-            raise PermissionDenied
-        try:
-            hours = max(1, min(int(request.POST.get("hours") or 48), 24 * 14))
-        except ValueError:
-            hours = 48
-        link = ShareLink.objects.create(
-            article=article,
-            label=request.POST.get("label", "")[:120],
-            created_by_id=staff_id(request),
-            expires_at=timezone.now() + datetime.timedelta(hours=hours),
-        )
-        self.message_user(
-            request,
-            _("Share link made; it works until %(when)s: %(url)s")
-            % {
-                "when": date_format(timezone.localtime(link.expires_at), "DATETIME_FORMAT"),
-                "url": absolute_url(link.get_absolute_url()),
-            },
-            messages.SUCCESS,
-        )
-        return self._back(article)
-
-    def revoke_share_view(self, request: HttpRequest, pk: int, link_id: int) -> HttpResponse:
-        """Stop a share link from working at once."""
-        if request.method != "POST":
-            return HttpResponse(status=405, headers={"Allow": "POST"})
-        article = self._article_or_404(request, pk)
-        if not (workflow.is_desk(request.user) and request.user.has_perm("articles.change_sharelink")):
-            raise PermissionDenied
-        ShareLink.objects.filter(article=article, pk=link_id).update(revoked=True)
-        self.message_user(request, _("The share link no longer works."), messages.SUCCESS)
-        return self._back(article)
-
-    # --- the desk overview -----------------------------------------------------------------
-
-    def desk_view(self, request: HttpRequest) -> TemplateResponse:
-        """The desk's queues with counts: my drafts, waiting, embargoed, published today, returned."""
-        if not self.has_view_permission(request):
-            raise PermissionDenied
-        now = timezone.now()
-        start_of_day = timezone.localtime(now).replace(hour=0, minute=0, second=0, microsecond=0)
-        base = self.get_queryset(request).select_related("section").only(
-            "headline", "slugline", "urgency", "status", "published_at", "modified_at", "section__name",
-            "section__path", "created_by_id",
-        )  # fmt: skip
-        mine = Q(created_by_id=staff_id(request)) | Q(
-            Exists(ArticleAuthor.objects.filter(article=OuterRef("pk"), author__user_id=staff_id(request)))
-        )
-        submitted_at = Transition.objects.filter(article=OuterRef("pk"), to_status=Article.Status.SUBMITTED)
-        returned = Transition.objects.returns().filter(article=OuterRef("pk"))
-        queues = [
-            (_("My drafts"), base.filter(mine, status=Article.Status.DRAFT).order_by("-modified_at"), "modified_at"),
-            (
-                _("Returned to me"),
-                base.filter(mine, Exists(returned), status=Article.Status.DRAFT)
-                .annotate(returned_at=Subquery(returned.order_by("-at").values("at")[:1]))
-                .order_by("-returned_at"),
-                "returned_at",
-            ),
-            (
-                _("Waiting for the desk (oldest first)"),
-                base.filter(status=Article.Status.SUBMITTED)
-                .annotate(submitted_at=Subquery(submitted_at.values("article").annotate(m=Max("at")).values("m")[:1]))
-                .order_by("submitted_at", "pk"),
-                "submitted_at",
-            ),
-            (
-                _("Embargoed (release time)"),
-                base.filter(status=Article.Status.PUBLISHED, published_at__gt=now).order_by("published_at"),
-                "published_at",
-            ),
-            (
-                _("Published today"),
-                base.filter(
-                    status=Article.Status.PUBLISHED, published_at__gte=start_of_day, published_at__lte=now
-                ).order_by("-published_at"),
-                "published_at",
-            ),
-        ]
-        context = {
-            **self.admin_site.each_context(request),
-            "title": _("Desk overview"),
-            "opts": self.model._meta,
-            "queues": [
-                {"title": title, "count": qs.count(), "articles": list(qs[:QUEUE_SIZE]), "time_field": field}
-                for title, qs, field in queues
-            ],
-            "has_view_permission": True,
-        }
-        return TemplateResponse(request, "admin/articles/article/desk.html", context)
-
-
-def _refusal(exc: Exception) -> str:
-    if isinstance(exc, ValidationError):
-        return " ".join(exc.messages)
-    return str(exc) or _("You do not have permission to do that.")
-
 
 def _parse_local_time(value: str) -> datetime.datetime:
     """An embargo time typed in the newsroom's zone (a datetime-local input) as an aware datetime."""
@@ -598,22 +223,3 @@ def _parse_local_time(value: str) -> datetime.datetime:
     if timezone.is_naive(parsed):
         parsed = timezone.make_aware(parsed)
     return parsed
-
-
-def _verbose_name(field_name: str) -> str:
-    return str(Article._meta.get_field(field_name).verbose_name)  # type: ignore[union-attr]
-
-
-def _display(record, source, field_name: str, value) -> str:
-    """A version's value as a person reads it: a section's name rather than its id, dates in local time."""
-    field = Article._meta.get_field(field_name)
-    if value is None:
-        return ""
-    if field.is_relation:
-        related = getattr(source, field_name, None)
-        return str(related) if related is not None else str(value)
-    if getattr(field, "choices", None):
-        return str(dict(field.flatchoices).get(value, value))  # type: ignore[union-attr]
-    if isinstance(value, datetime.datetime):
-        return date_format(timezone.localtime(value), "DATETIME_FORMAT")
-    return str(value)

@@ -7,7 +7,7 @@ from django.contrib.postgres.indexes import GinIndex
 from django.contrib.postgres.search import SearchVectorField
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.db.models import Prefetch, Q
+from django.db.models import Exists, OuterRef, Prefetch, Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -24,8 +24,10 @@ LEAD_PHOTO_FIELDS = (
 )  # fmt: skip
 
 
-def _owned_q(user) -> Q:
-    return Q(created_by_id=user.pk) | Q(byline__author__user_id=user.pk)
+def owned_q(user_id: int) -> Q:
+    """A story a person created or is in the byline of (a reporter's own story), as one condition."""
+    in_byline = ArticleAuthor.objects.filter(article=OuterRef("pk"), author__user_id=user_id)
+    return Q(created_by_id=user_id) | Q(Exists(in_byline))
 
 
 class ArticleQuerySet(models.QuerySet):
@@ -45,7 +47,9 @@ class ArticleQuerySet(models.QuerySet):
 
     def owned_by(self, user) -> ArticleQuerySet:
         """Stories a person created or is in the byline of (a reporter's own stories)."""
-        return self.filter(pk__in=Article.objects.filter(_owned_q(user)).values("pk"))
+        if user.pk is None:
+            return self.none()
+        return self.filter(owned_q(user.pk))
 
     def in_section_tree(self, section: Section) -> ArticleQuerySet:
         """Articles of a section and of every section below it."""

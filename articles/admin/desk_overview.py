@@ -1,0 +1,74 @@
+"""The desk overview: each queue of stories with its count, oldest waiting first."""
+
+from __future__ import annotations
+
+from django.core.exceptions import PermissionDenied
+from django.db.models import Exists, Max, OuterRef, Subquery
+from django.http import HttpRequest
+from django.template.response import TemplateResponse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from articles.admin.base import ArticleViewsMixin, staff_id
+from articles.models import Article, Transition
+from articles.models.article import owned_q
+
+QUEUE_SIZE = 25
+
+
+class DeskOverviewMixin(ArticleViewsMixin):
+    """The overview page of the article admin."""
+
+    def desk_view(self, request: HttpRequest) -> TemplateResponse:
+        """The desk's queues with counts: my drafts, waiting, embargoed, published today, returned."""
+        if not self.has_view_permission(request):
+            raise PermissionDenied
+        now = timezone.now()
+        start_of_day = timezone.localtime(now).replace(hour=0, minute=0, second=0, microsecond=0)
+        base = self.get_queryset(request).select_related("section").only(
+            "headline", "slugline", "urgency", "status", "published_at", "modified_at", "section__name",
+            "section__path", "created_by_id",
+        )  # fmt: skip
+        mine = owned_q(staff_id(request))
+        submitted_at = Transition.objects.filter(article=OuterRef("pk"), to_status=Article.Status.SUBMITTED)
+        returned = Transition.objects.returns().filter(article=OuterRef("pk"))
+        queues = [
+            (_("My drafts"), base.filter(mine, status=Article.Status.DRAFT).order_by("-modified_at"), "modified_at"),
+            (
+                _("Returned to me"),
+                base.filter(mine, Exists(returned), status=Article.Status.DRAFT)
+                .annotate(returned_at=Subquery(returned.order_by("-at").values("at")[:1]))
+                .order_by("-returned_at"),
+                "returned_at",
+            ),
+            (
+                _("Waiting for the desk (oldest first)"),
+                base.filter(status=Article.Status.SUBMITTED)
+                .annotate(submitted_at=Subquery(submitted_at.values("article").annotate(m=Max("at")).values("m")[:1]))
+                .order_by("submitted_at", "pk"),
+                "submitted_at",
+            ),
+            (
+                _("Embargoed (release time)"),
+                base.filter(status=Article.Status.PUBLISHED, published_at__gt=now).order_by("published_at"),
+                "published_at",
+            ),
+            (
+                _("Published today"),
+                base.filter(
+                    status=Article.Status.PUBLISHED, published_at__gte=start_of_day, published_at__lte=now
+                ).order_by("-published_at"),
+                "published_at",
+            ),
+        ]
+        context = {
+            **self.admin_site.each_context(request),
+            "title": _("Desk overview"),
+            "opts": self.model._meta,
+            "queues": [
+                {"title": title, "count": qs.count(), "articles": list(qs[:QUEUE_SIZE]), "time_field": field}
+                for title, qs, field in queues
+            ],
+            "has_view_permission": True,
+        }
+        return TemplateResponse(request, "admin/articles/article/desk.html", context)
