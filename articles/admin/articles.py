@@ -27,7 +27,6 @@ from articles.admin.conflicts import RevisionCheckedForm
 from articles.admin.filters import EditorsNoteFilter, SluglineFilter, UrgencyFilter
 from articles.admin.workflow import WorkflowAdminMixin
 from articles.models import Article, ArticleAuthor, Author, Editor, Section, Source
-from articles.photos import body_html as photo_html
 from articles.wire import importer
 from articles.wire import text as wire_text
 
@@ -127,10 +126,6 @@ class ArticleAdminForm(RevisionCheckedForm):
     def clean_urgency(self) -> int:
         value = self.cleaned_data.get("urgency")
         return Article._meta.get_field("urgency").default if value is None else value
-
-    def clean_body(self) -> str:
-        # Library photos placed in the text get their srcset, width and height (articles/photo_html.py).
-        return photo_html.responsive_body_images(self.cleaned_data["body"])
 
 
 class WireImportForm(forms.Form):

@@ -33,11 +33,13 @@ class RevisionCheckedForm(forms.ModelForm):
         base = cleaned.get("base_revision")
         if self.instance.pk is None or base is None:
             return cleaned
-        # Lock the row until the admin's transaction ends, so two saves cannot both pass this check.
-        current = (
-            Article.objects.select_for_update().filter(pk=self.instance.pk).values_list("revision", flat=True).first()
-        )
-        if current is None or current == base:
+        # The service's check: it locks the row until the admin's transaction ends, so two saves
+        # cannot both pass, and save_edit checks again under the same lock.
+        try:
+            workflow.check_revision(self.instance, base)
+        except workflow.EditConflictError as exc:
+            current = exc.current_revision
+        else:
             return cleaned
         self.conflict = describe_conflict(self.instance, base_revision=base, submitted=cleaned)
         # Fields only they changed take their value, so saving again keeps both people's work;

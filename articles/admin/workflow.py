@@ -13,7 +13,6 @@ from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin import helpers
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import transaction
 from django.db.models import Q
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.urls import path, reverse
@@ -33,7 +32,6 @@ from articles.admin.share_links import ShareLinksMixin
 from articles.admin.versions import VersionsMixin
 from articles.models import Article
 from articles.models.article import owned_q
-from articles.workflow import signals as workflow_signals
 
 
 class NoteActionForm(helpers.ActionForm):
@@ -79,12 +77,12 @@ class WorkflowAdminMixin(VersionsMixin, ShareLinksMixin, DeskOverviewMixin):
         return EstimatedCountPaginator(queryset, per_page, orphans, allow_empty_first_page)
 
     def save_model(self, request: HttpRequest, obj: Article, form, change: bool) -> None:
-        super().save_model(request, obj, form, change)
+        # The form has put its values on obj; the service checks the revision again under the row
+        # lock, processes the body, validates, saves and tells the page cache on commit.
+        concrete = {field.name for field in Article._meta.concrete_fields}
+        data = {name: value for name, value in form.cleaned_data.items() if name in concrete}
+        workflow.save_edit(obj, user=request.user, data=data, base_revision=form.cleaned_data.get("base_revision"))
         presence.leave(obj.pk, request.user)
-        # A desk fix to a public story (a typo) shows on the next request, not when the cache expires.
-        transaction.on_commit(
-            lambda: workflow_signals.article_edited.send_robust(sender=Article, article=obj, user=request.user)
-        )
 
     # --- the change form -------------------------------------------------------------------
 

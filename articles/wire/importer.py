@@ -59,7 +59,11 @@ def import_story(
             summary=story.paragraphs[0][:300] if story.paragraphs else "",
             created_by=user if isinstance(user, get_user_model()) else None,
         )
-        _checked(article, _("the story"), exclude=["slug"])
+        # The desk's own path for text: the body is processed exactly as an edit in the admin is.
+        try:
+            workflow.save_edit(article, user=user, data={}, base_revision=None, exclude=["slug"])
+        except ValidationError as exc:
+            raise _named(article, _("the story"), exc) from None
         for position, name in enumerate(story.authors):
             author = Author.objects.filter(name__iexact=name).order_by("pk").first()
             if author is None:
@@ -129,11 +133,16 @@ def _checked(obj: M, what: str, *, exclude: list[str] | None = None) -> M:
     try:
         obj.full_clean(exclude=exclude)
     except ValidationError as exc:
-        raise ValidationError(
-            _("%(what)s “%(name)s”: %(problem)s") % {"what": what, "name": _shorten(str(obj)), "problem": explain(exc)}
-        ) from None
+        raise _named(obj, what, exc) from None
     obj.save()
     return obj
+
+
+def _named(obj: models.Model, what: str, exc: ValidationError) -> ValidationError:
+    """The error again, naming the row it is about."""
+    return ValidationError(
+        _("%(what)s “%(name)s”: %(problem)s") % {"what": what, "name": _shorten(str(obj)), "problem": explain(exc)}
+    )
 
 
 def _shorten(text: str, limit: int = 60) -> str:

@@ -8,11 +8,14 @@ The contract, for admin buttons, bulk actions, commands and importers:
   permission and state, changes only the fields it owns in one transaction, records the
   transition, and on commit sends its signal (`articles.workflow.signals`) and its notices. It
   raises `PermissionDenied` or `WorkflowError` with a message a person can act on.
+- `save_edit(article, user=, data=, base_revision=)` saves new text (every body is processed the
+  same way) after checking nobody saved since `base_revision`; `EditConflictError` when somebody did.
 - `rules`: who may do what (`is_desk`, `can_edit`, `available_transitions`, ...).
 
 The roles and the matrix they enforce are described in docs/workflow.md.
 """
 
+from articles.workflow.edits import EditConflictError, check_revision, process_body, save_edit
 from articles.workflow.record import history_of, return_note, withdrawal
 from articles.workflow.rules import (
     CORRECT,
@@ -42,6 +45,7 @@ from articles.workflow.transitions import (
 
 __all__ = [
     "CORRECT",
+    "EditConflictError",
     "PUBLISH",
     "RESTORABLE_FIELDS",
     "RETURN",
@@ -53,14 +57,17 @@ __all__ = [
     "WorkflowError",
     "available_transitions",
     "can_edit",
+    "check_revision",
     "correct",
     "history_of",
     "is_desk",
     "is_embargoed",
     "is_owner",
+    "process_body",
     "publish",
     "restore_version",
     "return_to_author",
+    "save_edit",
     "submit",
     "withdraw",
     "withdrawal",
