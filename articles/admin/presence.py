@@ -34,6 +34,11 @@ def leave(article_id: int, user) -> None:
         cache.set(_key(article_id), entries, _ttl())
 
 
+def clear(article_id: int) -> None:
+    """Forget everyone's presence: after a transition every open form is stale (and may be read-only)."""
+    cache.delete(_key(article_id))
+
+
 def others(article_id: int, user) -> list[dict]:
     """The other people with the article open: name and since when (an aware datetime)."""
     entries = _fresh(cache.get(_key(article_id)) or {}, timezone.now())

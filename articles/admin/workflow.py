@@ -15,6 +15,7 @@ from django.contrib.admin import helpers
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Q
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
+from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.dateparse import parse_datetime
@@ -32,6 +33,37 @@ from articles.admin.share_links import ShareLinksMixin
 from articles.admin.versions import VersionsMixin
 from articles.models import Article
 from articles.models.article import owned_q
+
+# What a done transition says; whole sentences, one per button.
+TRANSITION_MESSAGES = {
+    workflow.SUBMIT: lambda: _("Submitted “%(headline)s” to the desk."),
+    workflow.RETURN: lambda: _("Returned “%(headline)s” to its author with your note."),
+    workflow.PUBLISH: lambda: _("Published “%(headline)s”."),
+    workflow.SCHEDULE: lambda: _("Scheduled “%(headline)s”: it goes public at the embargo time."),
+    workflow.CORRECT: lambda: _("Published a correction to “%(headline)s”."),
+    workflow.WITHDRAW: lambda: _("Withdrew “%(headline)s”: its address now answers that it is gone."),
+}
+
+
+class TransitionRefusedError(Exception):
+    """A transition refused after the form was saved in the same transaction: both are undone."""
+
+    def __init__(self, reason: str) -> None:
+        super().__init__(reason)
+        self.reason = reason
+
+
+def _note(request: HttpRequest, name: str) -> str:
+    """The note typed for this button (each button has its own box on the form)."""
+    return request.POST.get(f"note_{name}") or request.POST.get("note", "")
+
+
+def _refusing_clean(form_class, reason: str):
+    def clean(self):
+        form_class.clean(self)
+        raise ValidationError(reason, code="transition_refused")
+
+    return clean
 
 
 class NoteActionForm(helpers.ActionForm):
@@ -138,38 +170,103 @@ class WorkflowAdminMixin(VersionsMixin, ShareLinksMixin, DeskOverviewMixin):
 
     @method_decorator(require_POST)
     def transition_view(self, request: HttpRequest, pk: int, name: str) -> HttpResponse:
-        """A change-form button: run one transition, say what happened, go back to the form."""
+        """A change-form button: save the form as it stands and make the transition, both or neither.
+
+        The buttons belong to the change form, so the post carries the typed text. It goes through
+        the admin's own save (validation, the revision check, the byline) with the transition run
+        after the save inside the same transaction; a refusal rolls both back and shows the form
+        again, as typed, with the reason. A post without the form (someone who may not edit the
+        story) makes the transition alone.
+        """
+        if name not in TRANSITION_MESSAGES:
+            raise Http404("No such transition")
         article = self._article_or_404(request, pk)
-        note = request.POST.get("note", "")
+        change_url = reverse("admin:articles_article_change", args=[article.pk])
+        if "base_revision" not in request.POST or not self.has_change_permission(request, article):
+            try:
+                self._transition(request, article, name)
+            except (workflow.WorkflowError, PermissionDenied, ValidationError) as exc:
+                self.message_user(request, refusal(exc), messages.ERROR)
+            return self._back(article)
+        if name == workflow.WITHDRAW and "confirmed" not in request.POST:
+            if "keep_editing" in request.POST:
+                return self._form_again(request, article, _("Not withdrawn: nothing was saved yet."))
+            return self._confirm_withdrawal(request, article)
+        request.workflow_transition = name  # type: ignore[attr-defined]
         try:
-            if name == workflow.SUBMIT:
-                workflow.submit(article, user=request.user)
-                done = _("Submitted “%(headline)s” to the desk.")
-            elif name == workflow.RETURN:
-                workflow.return_to_author(article, user=request.user, note=note)
-                done = _("Returned “%(headline)s” to its author with your note.")
-            elif name == workflow.PUBLISH:
-                workflow.publish(article, user=request.user)
-                done = _("Published “%(headline)s”.")
-            elif name == workflow.SCHEDULE:
-                workflow.publish(article, user=request.user, at=_parse_local_time(request.POST.get("at", "")))
-                done = _("Scheduled “%(headline)s”: it goes public at the embargo time.")
-            elif name == workflow.CORRECT:
-                workflow.correct(article, user=request.user, note=note)
-                done = _("Published a correction to “%(headline)s”.")
-            elif name == workflow.WITHDRAW:
-                workflow.withdraw(article, user=request.user, note=note)
-                done = _("Withdrew “%(headline)s”: its address now answers that it is gone.")
-            else:
-                raise Http404("No such transition")
-        except (workflow.WorkflowError, PermissionDenied, ValidationError) as exc:
-            self.message_user(request, refusal(exc), messages.ERROR)
+            return self.change_view(request, str(article.pk), form_url=change_url)
+        except TransitionRefusedError as exc:
+            return self._form_again(request, article, exc.reason)
+
+    def _form_again(self, request: HttpRequest, article: Article, reason: str) -> HttpResponse:
+        """The change form as the user typed it, nothing saved, with the reason at the top."""
+        request.workflow_transition = None  # type: ignore[attr-defined]
+        request.workflow_refusal = reason  # type: ignore[attr-defined]
+        return self.change_view(
+            request, str(article.pk), form_url=reverse("admin:articles_article_change", args=[article.pk])
+        )
+
+    def _confirm_withdrawal(self, request: HttpRequest, article: Article) -> HttpResponse:
+        """Withdrawing cannot be undone: say what readers will see, keep the typed form in hidden fields."""
+        carried = [
+            (key, value)
+            for key, values in request.POST.lists()
+            if key not in ("csrfmiddlewaretoken", "confirmed", "keep_editing")
+            for value in values
+        ]
+        context = {
+            **self.admin_site.each_context(request),
+            "title": _("Withdraw “%(headline)s”?") % {"headline": article.headline},
+            "opts": self.model._meta,
+            "original": article,
+            "note": _note(request, workflow.WITHDRAW),
+            "carried": carried,
+            "action": reverse("admin:articles_article_transition", args=[article.pk, workflow.WITHDRAW]),
+            "public_url": article.get_absolute_url() if article.is_public else "",
+        }
+        return TemplateResponse(request, "admin/articles/article/withdraw_confirm.html", context)
+
+    def _transition(self, request: HttpRequest, article: Article, name: str) -> None:
+        note = _note(request, name)
+        if name == workflow.SUBMIT:
+            workflow.submit(article, user=request.user)
+        elif name == workflow.RETURN:
+            workflow.return_to_author(article, user=request.user, note=note)
+        elif name == workflow.PUBLISH:
+            workflow.publish(article, user=request.user)
+        elif name == workflow.SCHEDULE:
+            workflow.publish(article, user=request.user, at=_parse_local_time(request.POST.get("at", "")))
+        elif name == workflow.CORRECT:
+            workflow.correct(article, user=request.user, note=note)
         else:
-            # The form the user acted from is stale now; if they may still edit, reopening it
-            # marks them present again, else (a reporter who submitted) nobody sees them "editing".
-            presence.leave(article.pk, request.user)
-            self.message_user(request, done % {"headline": article.headline}, messages.SUCCESS)
-        return self._back(article)
+            workflow.withdraw(article, user=request.user, note=note)
+        # Every open form on the story is stale now (and may be read-only): nobody is "editing" it.
+        presence.clear(article.pk)
+        self.message_user(request, TRANSITION_MESSAGES[name]() % {"headline": article.headline}, messages.SUCCESS)
+        request.workflow_done = True  # type: ignore[attr-defined]
+
+    def get_form(self, request: HttpRequest, obj=None, change: bool = False, **kwargs):
+        form = super().get_form(request, obj, change, **kwargs)
+        reason = getattr(request, "workflow_refusal", None)
+        if reason:
+            # The transition was refused after the form had passed: show it again, bound, with why.
+            return type(form.__name__, (form,), {"clean": _refusing_clean(form, reason)})
+        return form
+
+    def save_related(self, request: HttpRequest, form, formsets, change: bool) -> None:
+        super().save_related(request, form, formsets, change)
+        name = getattr(request, "workflow_transition", None)
+        if name:
+            try:
+                self._transition(request, form.instance, name)
+            except (workflow.WorkflowError, PermissionDenied, ValidationError) as exc:
+                # Raised out of the admin's transaction, so the saved text is rolled back with it.
+                raise TransitionRefusedError(refusal(exc)) from exc
+
+    def response_change(self, request: HttpRequest, obj: Article) -> HttpResponse:
+        if getattr(request, "workflow_done", False):
+            return self._back(obj)
+        return super().response_change(request, obj)
 
     @admin.action(
         description=gettext_lazy("Return selected articles to their authors (note below)"), permissions=["publish"]

@@ -70,7 +70,7 @@ def test_reporter_files_desk_returns_reporter_fixes_desk_publishes_reader_reads(
     desk = login(chromium_browser, live_server, "dana")
     change_url = f"{live_server.url}/admin/articles/article/{article.pk}/change/"
     desk.goto(change_url)
-    desk.fill(".desk-action-return textarea[name=note]", "Say which harbour, and who reopened it.")
+    desk.fill(".desk-action-return textarea[name=note_return]", "Say which harbour, and who reopened it.")
     desk.click("button[value=return]")
     desk.wait_for_selector(".messagelist .success")
     article.refresh_from_db()
