@@ -26,9 +26,11 @@ from django.utils.translation import gettext_lazy, ngettext
 from django.views.decorators.http import require_POST
 
 from articles import workflow
-from articles.admin import presence
+from articles.admin import autosave, presence
+from articles.admin.autosave import AutosaveMixin
 from articles.admin.base import refusal, staff_id
 from articles.admin.desk_overview import DeskOverviewMixin
+from articles.admin.reading import ReadingMixin
 from articles.admin.share_links import ShareLinksMixin
 from articles.admin.versions import VersionsMixin
 from articles.models import Article
@@ -72,7 +74,7 @@ class NoteActionForm(helpers.ActionForm):
     note = forms.CharField(label=gettext_lazy("Note"), required=False)
 
 
-class WorkflowAdminMixin(VersionsMixin, ShareLinksMixin, DeskOverviewMixin):
+class WorkflowAdminMixin(VersionsMixin, ShareLinksMixin, DeskOverviewMixin, AutosaveMixin, ReadingMixin):
     """Role rules and the desk's workflow views for the article admin."""
 
     change_form_template = "admin/articles/article/change_form.html"
@@ -114,6 +116,7 @@ class WorkflowAdminMixin(VersionsMixin, ShareLinksMixin, DeskOverviewMixin):
         concrete = {field.name for field in Article._meta.concrete_fields}
         data = {name: value for name, value in form.cleaned_data.items() if name in concrete}
         workflow.save_edit(obj, user=request.user, data=data, base_revision=form.cleaned_data.get("base_revision"))
+        autosave.forget(obj, request)
         presence.leave(obj.pk, request.user)
 
     # --- the change form -------------------------------------------------------------------
@@ -141,6 +144,7 @@ class WorkflowAdminMixin(VersionsMixin, ShareLinksMixin, DeskOverviewMixin):
             "workflow_can_share": desk and request.user.has_perm("articles.add_sharelink"),
             "workflow_presence_ping": reverse("admin:articles_article_presence", args=[article.pk]),
             "workflow_now": timezone.localtime(),
+            **self.autosave_context(request, article),
         }
 
     # --- URLs ------------------------------------------------------------------------------

@@ -13,6 +13,7 @@ from articles.models.sections import (
     make_slug,
     unique_slug,
 )
+from articles.models.unsaved import UnsavedCopy
 
 __all__ = [
     "AP_MONTHS",
@@ -30,6 +31,7 @@ __all__ = [
     "ShareLink",
     "Source",
     "Transition",
+    "UnsavedCopy",
     "ap_date",
     "make_slug",
     "unique_slug",

@@ -15,7 +15,7 @@ from articles import workflow
 from articles.models import Article, ShareLink
 
 
-def _preview_response(request: HttpRequest, article: Article, **extra) -> HttpResponse:
+def preview_response(request: HttpRequest, article: Article, **extra) -> HttpResponse:
     context = {"article": article, "lineage": article.section.lineage(), "preview": True, "noindex": True, **extra}
     response = TemplateResponse(request, "articles/article_detail.html", context)
     # Nothing unpublished may end up in a search engine, even if a link leaks.
@@ -34,7 +34,7 @@ def preview(request: HttpRequest, pk: int) -> HttpResponse:
         # A reporter previews what the admin shows them: their own stories and published ones.
         queryset = queryset.owned_by(user) | queryset.published_or_embargoed()
     article = get_object_or_404(queryset, pk=pk)
-    return _preview_response(request, article)
+    return preview_response(request, article)
 
 
 @never_cache
@@ -45,4 +45,4 @@ def shared_preview(request: HttpRequest, token: str) -> HttpResponse:
         raise Http404("This link is not valid, was revoked or has expired.")
     # A withdrawn story no longer circulates, not even to reviewers.
     article = get_object_or_404(Article.objects.for_page().exclude(status=Article.Status.WITHDRAWN), pk=link.article_id)
-    return _preview_response(request, article, share_link=link)
+    return preview_response(request, article, share_link=link)
