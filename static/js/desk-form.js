@@ -11,10 +11,12 @@
   var headline = document.getElementById("id_headline");
   if (headline) {
     var count = document.createElement("span");
-    count.className = "headline-count";
+    count.className = "headline-count help";
     count.id = "headline-count";
     count.setAttribute("aria-live", "polite");
-    headline.insertAdjacentElement("afterend", count);
+    // Below the label and box, aligned like the admin's help texts (inside the row it would squeeze the box).
+    var row = headline.closest(".flex-container") || headline;
+    row.insertAdjacentElement("afterend", count);
     headline.setAttribute("aria-describedby", "headline-count");
     var showCount = function () {
       var n = Array.from(headline.value).length;
