@@ -224,6 +224,8 @@ class WorkflowAdminMixin(VersionsMixin, ShareLinksMixin, DeskOverviewMixin, Auto
             "opts": self.model._meta,
             "original": article,
             "note": _note(request, workflow.WITHDRAW),
+            # The headline as typed: it is saved with the withdrawal, so it is the one readers see.
+            "headline": request.POST.get("headline") or article.headline,
             "carried": carried,
             "action": reverse("admin:articles_article_transition", args=[article.pk, workflow.WITHDRAW]),
             "public_url": article.get_absolute_url() if article.is_public else "",

@@ -91,9 +91,13 @@ def test_each_transition_button_keeps_the_edit(chromium_browser, live_server, pe
             later = timezone.localtime() + datetime.timedelta(days=2)
             value = later.strftime("%Y-%m-%dT%H:%M")
         page.fill(selector, value)
+    ARTIFACTS.mkdir(exist_ok=True)
+    if name == "correct":
+        page.screenshot(path=str(ARTIFACTS / "admin-change-form-buttons.png"))
     page.click(f"button[value={name}]")
     if name == "withdraw":
         assert "This story has been withdrawn" in page.inner_text("#readers-will-see")
+        page.screenshot(path=str(ARTIFACTS / "admin-withdraw-confirm.png"))
         page.click("button[name=confirmed]")
     page.wait_for_selector(".messagelist .success")
     stored = Article.objects.get(pk=article.pk)
