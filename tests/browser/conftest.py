@@ -71,3 +71,25 @@ def axe_script() -> Path:
             pytest.fail(message)
         pytest.skip(message)
     return AXE
+
+
+@pytest.fixture
+def desk_roles(transactional_db):
+    """The desk's groups with their permissions (migrations 0006 and 0009), made again when an
+    earlier transactional test's flush removed them: serialized rollback alone does not bring them
+    back in every order the whole suite runs in."""
+    import importlib
+
+    from django.apps import apps
+    from django.contrib.auth.models import Group
+
+    from articles import roles
+
+    if Group.objects.filter(name__in=roles.ALL).count() == len(roles.ALL):
+        return
+    from django.core.management.sql import emit_post_migrate_signal
+
+    # Content types and permissions first (a serialized flush leaves none), then the groups.
+    emit_post_migrate_signal(verbosity=0, interactive=False, db="default")
+    importlib.import_module("articles.migrations.0006_editorial_roles").create_roles(apps, None)
+    importlib.import_module("articles.migrations.0009_photo_permissions_for_roles").grant(apps, None)
