@@ -10,6 +10,27 @@ import pytest
 SEED = Path(__file__).resolve().parents[2] / "shared" / "seeds" / "xinhua-2024-01-08-turkiye-ev.txt"
 
 
+def pytest_collection_modifyitems(config, items):
+    """Every transactional test restores the migrated data (groups, permissions, content types).
+
+    A transactional test empties the database when it ends; without serialized rollback the next
+    one would start without the desk's roles and with stale content-type ids, so the outcome
+    would depend on the order the suite runs in.
+    """
+    wrong = []
+    for item in items:
+        marker = item.get_closest_marker("django_db")
+        if marker is None:
+            continue
+        options = dict(zip(("transaction", "reset_sequences"), marker.args, strict=False)) | marker.kwargs
+        if options.get("transaction") and not options.get("serialized_rollback"):
+            wrong.append(item.nodeid)
+    if wrong:
+        raise pytest.UsageError(
+            "django_db(transaction=True) needs serialized_rollback=True as well: " + ", ".join(wrong)
+        )
+
+
 def pytest_configure(config):
     """Tests make many users; a fast hasher keeps that quick (production keeps Django's default)."""
     from django.conf import settings

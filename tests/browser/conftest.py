@@ -34,7 +34,7 @@ def pytest_collection_modifyitems(items):
 
 
 @pytest.fixture(scope="session")
-def chromium_browser():
+def chromium_browser(django_db_setup, django_db_blocker):
     """One headless Chromium for the whole run."""
     in_ci = os.environ.get("CI", "").lower() == "true"
     if not (Path(CHROMIUM).exists() or shutil.which(CHROMIUM)):
@@ -42,9 +42,17 @@ def chromium_browser():
         if in_ci:
             pytest.fail(message)
         pytest.skip(message)
+    from django.db import connections
     from playwright.sync_api import sync_playwright
 
+    # Starting Playwright's event loop gives this thread a new context, and with it new Django
+    # connection objects: carry over the migrated data that serialized rollback restores, or every
+    # transactional test after the first would start without the desk's roles.
+    migrated = {alias: getattr(connections[alias], "_test_serialized_contents", None) for alias in connections}
     with sync_playwright() as playwright:
+        for alias, contents in migrated.items():
+            if contents is not None:
+                connections[alias]._test_serialized_contents = contents
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         yield browser
         browser.close()
@@ -71,25 +79,3 @@ def axe_script() -> Path:
             pytest.fail(message)
         pytest.skip(message)
     return AXE
-
-
-@pytest.fixture
-def desk_roles(transactional_db):
-    """The desk's groups with their permissions (migrations 0006 and 0009), made again when an
-    earlier transactional test's flush removed them: serialized rollback alone does not bring them
-    back in every order the whole suite runs in."""
-    import importlib
-
-    from django.apps import apps
-    from django.contrib.auth.models import Group
-
-    from articles import roles
-
-    if Group.objects.filter(name__in=roles.ALL).count() == len(roles.ALL):
-        return
-    from django.core.management.sql import emit_post_migrate_signal
-
-    # Content types and permissions first (a serialized flush leaves none), then the groups.
-    emit_post_migrate_signal(verbosity=0, interactive=False, db="default")
-    importlib.import_module("articles.migrations.0006_editorial_roles").create_roles(apps, None)
-    importlib.import_module("articles.migrations.0009_photo_permissions_for_roles").grant(apps, None)

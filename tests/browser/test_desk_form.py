@@ -14,7 +14,6 @@ from articles.models import Article
 from tests.browser.conftest import ARTIFACTS
 from tests.factories import ArticleFactory, SectionFactory, SourceFactory, user_in_role
 
-# transaction=True so the live server sees the data; the roles come from the desk_roles fixture.
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
 PASSWORD = "correct horse battery staple"
@@ -46,7 +45,7 @@ def body_text(page) -> str:
 
 
 @pytest.fixture
-def people(desk_roles):
+def people():
     return {
         "reporter": user_in_role("Reporter", username="rita", name="Rita Reporter"),
         "chief": user_in_role("Chief editor", username="chen", name="Chen Chief"),

@@ -6,8 +6,6 @@ from django.contrib.auth.models import Group
 from articles.models import Article
 from tests.factories import AuthorFactory, EditorFactory, SectionFactory, SourceFactory, UserFactory
 
-# transaction=True so the live server sees the data; the desk_roles fixture brings back the roles
-# (made by a migration) that an earlier transactional test's flush removed.
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
 PASSWORD = "correct horse battery staple"
@@ -39,9 +37,7 @@ def type_in_body(page, text):
     page.keyboard.type(text)
 
 
-def test_reporter_files_desk_returns_reporter_fixes_desk_publishes_reader_reads(
-    chromium_browser, live_server, desk_roles
-):
+def test_reporter_files_desk_returns_reporter_fixes_desk_publishes_reader_reads(chromium_browser, live_server):
     """A story goes from the reporter's keyboard to the public page through one return and a fix."""
     rita = UserFactory(username="rita", first_name="Rita", last_name="Reporter")
     rita.groups.add(Group.objects.get(name="Reporter"))

@@ -5,7 +5,7 @@ from django.core.management import call_command
 
 from articles.models import Article
 
-pytestmark = pytest.mark.django_db(transaction=True)
+pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
 BODY_SIZE = "() => parseFloat(getComputedStyle(document.querySelector('.article-body p')).fontSize)"
 

@@ -9,7 +9,7 @@ from articles.models import Article, Photo
 from tests import photo_samples
 from tests.factories import PhotoFactory, SectionFactory, SourceFactory, UserFactory
 
-pytestmark = pytest.mark.django_db(transaction=True)
+pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
 PASSWORD = "correct horse battery staple"
 

@@ -6,7 +6,7 @@ from django.core.management import call_command
 from articles.models import Article
 from tests.browser.conftest import ARTIFACTS
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
 
 @pytest.fixture
