@@ -13,12 +13,12 @@ import logging
 from typing import Any
 
 from django.db import transaction
-from django.db.models import Q
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 from taggit.models import Tag, TaggedItem
 
 from articles.models import Article, ArticleAuthor, Author, Editor, Photo, Section, Source
+from articles.photos import services as photo_services
 from articles.public.cache import purge_public_pages
 from articles.workflow import signals as workflow_signals
 
@@ -96,7 +96,14 @@ def purge_on_photo_save(sender: type[Photo], instance: Photo, created: bool, raw
     """A changed caption, credit, crop or file must show on cached pages that carry the photo."""
     if raw or created:
         return  # a new photo is on no page yet
-    if Article.objects.filter(Q(lead_photo=instance) | Q(body__contains=f"photos/{instance.key}/")).exists():
+    if Article.objects.using_photo(instance).exists():
+        _purge_on_commit()
+
+
+@receiver(photo_services.renditions_made, dispatch_uid="purge_on_renditions_made")
+def purge_on_renditions_made(sender: type[Photo], photo: Photo, **kwargs: Any) -> None:
+    """New renditions (a new picture or focal point) replace the master on pages that carry it."""
+    if Article.objects.using_photo(photo).exists():
         _purge_on_commit()
 
 

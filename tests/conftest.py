@@ -32,10 +32,18 @@ def pytest_collection_modifyitems(config, items):
 
 
 def pytest_configure(config):
-    """Tests make many users; a fast hasher keeps that quick (production keeps Django's default)."""
+    """Tests make many users; a fast hasher keeps that quick (production keeps Django's default).
+
+    Background tasks run inside the caller, so a test sees their outcome at once; the tests of
+    the queue itself switch to the database backend with the `queued_tasks` fixture.
+    """
     from django.conf import settings
+    from django.core.signals import setting_changed
 
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+    # Django is set up by now and the task backends may be built: tell them the setting changed.
+    setting_changed.send(sender=type(settings), setting="TASKS", value=settings.TASKS, enter=True)
 
 
 @pytest.fixture
@@ -66,6 +74,33 @@ def _fresh_cache():
     cache.clear()
     yield
     cache.clear()
+
+
+@pytest.fixture
+def queued_tasks(settings):
+    """Background tasks are queued in the database, as in production, until the test runs them.
+
+    Returns a function that runs every queued task as `manage.py db_worker` does (claim, run,
+    record the outcome), inside the test's database connection, and says how many it ran.
+    """
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+    from django_tasks_db.management.commands.db_worker import Worker
+    from django_tasks_db.models import DBTaskResult
+
+    worker = Worker(
+        queue_names=["*"], excluded_queue_names=[], interval=0, batch=True, backend_name="default",
+        startup_delay=False, max_tasks=None, worker_id="test-worker",
+    )  # fmt: skip
+
+    def run() -> int:
+        count = 0
+        while (row := DBTaskResult.objects.ready().order_by("enqueued_at").first()) is not None:
+            row.claim(worker.worker_id)
+            worker.run_task(row)
+            count += 1
+        return count
+
+    return run
 
 
 @pytest.fixture

@@ -9,6 +9,7 @@ from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 
 from articles.models import Article, Photo
+from articles.photos import services
 from articles.photos.forms import PhotoForm
 
 
@@ -50,6 +51,15 @@ class PhotoAdmin(admin.ModelAdmin):
 
     def get_queryset(self, request: HttpRequest):
         return super().get_queryset(request).prefetch_related("renditions")
+
+    def save_model(self, request: HttpRequest, obj: Photo, form, change: bool) -> None:
+        """Through the photo services: new renditions are queued when the picture or focal point changed."""
+        previous = form.initial.get("image")
+        services.save_photo(
+            obj,
+            previous_image=getattr(previous, "name", "") or "",
+            picture_changed=not change or bool(services.PICTURE_FIELDS & set(form.changed_data)),
+        )
 
     @admin.display(description=_("photo"))
     def thumbnail(self, obj: Photo) -> str:
@@ -120,7 +130,7 @@ class PhotoAdmin(admin.ModelAdmin):
         """Refuse to delete a photo still placed in a story body; lead photos are simply unset."""
         deleted, counts, perms_needed, protected = super().get_deleted_objects(objs, request)
         for photo in objs:
-            for article in Article.objects.filter(body__contains=f"photos/{photo.key}/").only("headline"):
+            for article in Article.objects.with_photo_in_text(photo).only("headline"):
                 protected.append(
                     format_html(
                         '{}: <a href="{}">{}</a>',
@@ -134,10 +144,4 @@ class PhotoAdmin(admin.ModelAdmin):
 
 def articles_using(photo: Photo) -> list[Article]:
     """Stories with the photo as lead photo or placed in their text."""
-    from django.db.models import Q
-
-    return list(
-        Article.objects.filter(Q(lead_photo=photo) | Q(body__contains=f"photos/{photo.key}/"))
-        .only("headline")
-        .order_by("-modified_at")[:20]
-    )
+    return list(Article.objects.using_photo(photo).only("headline").order_by("-modified_at")[:20])

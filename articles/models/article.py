@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from django.conf import settings
 from django.contrib.postgres.indexes import GinIndex
 from django.contrib.postgres.search import SearchVectorField
@@ -17,6 +19,9 @@ from articles.models.people import Author, Editor, Source
 from articles.models.sections import Section, ap_date, free_slug, make_slug
 from articles.richtext import sanitize_html
 
+if TYPE_CHECKING:
+    from articles.models.photos import Photo
+
 # What a story list needs of its lead photo (the renditions come in one prefetch query).
 LEAD_PHOTO_FIELDS = (
     "lead_photo__key", "lead_photo__image", "lead_photo__width", "lead_photo__height", "lead_photo__alt_text",
@@ -28,6 +33,11 @@ def owned_q(user_id: int) -> Q:
     """A story a person created or is in the byline of (a reporter's own story), as one condition."""
     in_byline = ArticleAuthor.objects.filter(article=OuterRef("pk"), author__user_id=user_id)
     return Q(created_by_id=user_id) | Q(Exists(in_byline))
+
+
+def _photo_in_text_q(photo: Photo) -> Q:
+    # Every file of a photo (master and renditions) lives under photos/<key>/.
+    return Q(body__contains=f"photos/{photo.key}/")
 
 
 class ArticleQuerySet(models.QuerySet):
@@ -50,6 +60,14 @@ class ArticleQuerySet(models.QuerySet):
         if user.pk is None:
             return self.none()
         return self.filter(owned_q(user.pk))
+
+    def with_photo_in_text(self, photo: Photo) -> ArticleQuerySet:
+        """Stories whose text shows the photo (an <img> of one of its files)."""
+        return self.filter(_photo_in_text_q(photo))
+
+    def using_photo(self, photo: Photo) -> ArticleQuerySet:
+        """Stories with the photo as lead photo or placed in their text."""
+        return self.filter(Q(lead_photo=photo) | _photo_in_text_q(photo))
 
     def in_section_tree(self, section: Section) -> ArticleQuerySet:
         """Articles of a section and of every section below it."""

@@ -116,11 +116,6 @@ class Photo(models.Model):
         # A photo has no page of its own; the admin's "view on site" opens its largest rendition.
         return self.best_url(1600)
 
-    def caption_credit(self) -> str:
-        """'Caption text (Credit)' as printed under the photo."""
-        credit = f"({self.credit})" if self.credit else ""
-        return " ".join(part for part in (self.caption.strip(), credit) if part)
-
     def rendition_list(self, crop: str = "", fmt: str | None = None) -> list[Rendition]:
         """Renditions of one crop (and format), narrowest first; uses prefetched rows when present."""
         rows = self.renditions.all()
@@ -179,8 +174,3 @@ class Rendition(models.Model):
 
     def get_absolute_url(self) -> str:
         return self.file.url
-
-    @property
-    def content_type(self) -> str:
-        """The MIME type for <source type=...>."""
-        return f"image/{self.format}"

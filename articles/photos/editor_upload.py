@@ -8,10 +8,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_protect
 from django.views.decorators.http import require_POST
 
+from articles.photos.body_html import PLACED_WIDTH
 from articles.photos.forms import EditorUploadForm
-
-# The width of the <img src> CKEditor places; srcset offers the others.
-EDITOR_DEFAULT_WIDTH = 1024
 
 
 def _refuse(message: str, status: int = 400) -> JsonResponse:
@@ -32,7 +30,7 @@ def editor_upload(request: HttpRequest) -> JsonResponse:
         return _refuse(str(errors[0]))
     with transaction.atomic():
         photo = form.save()
-    default = photo.best_url(EDITOR_DEFAULT_WIDTH)
+    default = photo.best_url(PLACED_WIDTH)
     # With "urls", CKEditor writes srcset and width attributes on the <img> it inserts.
     urls = {"default": default} | {str(r.width): r.file.url for r in photo.rendition_list("", "jpeg")}
     return JsonResponse({"url": default, "urls": urls, "photo": photo.pk})

@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from articles.models import Photo
 from articles.photos import checks as images
+from articles.photos import services
 
 ACCEPT = "image/jpeg,image/png,image/webp,image/gif"
 
@@ -73,10 +74,7 @@ class EditorUploadForm(forms.Form):
     upload = PhotoFileField(label=_("Image"))
 
     def save(self) -> Photo:
-        """Add the upload to the photo library (renditions are made as it is saved)."""
-        checked = self.cleaned_data["upload"].checked
-        photo = Photo(credit=checked.credit[:200], date_taken=checked.date_taken)
-        photo.image = self.cleaned_data["upload"]
-        photo.full_clean(exclude=["image"])
-        photo.save()
-        return photo
+        """Add the upload to the photo library (its renditions are queued)."""
+        upload = self.cleaned_data["upload"]
+        checked = upload.checked
+        return services.create_photo(image=upload, credit=checked.credit[:200], date_taken=checked.date_taken)

@@ -1,13 +1,15 @@
 """Making, storing and removing the files of the photo library.
 
-Renditions are made once, when a photo is saved with a new file or a new focal point, never while a
-reader waits. Every file goes through the default storage (`STORAGES["default"]`), so the same code
-writes to a local folder in development and to an S3-compatible bucket in production.
+Renditions are made once per new file or focal point, by the background task that
+`articles.photos.services` queues, never while a reader or the desk waits. Every file goes through
+the default storage (`STORAGES["default"]`), so the same code writes to a local folder in
+development and to an S3-compatible bucket in production.
 
 Rendition files have stable names (`photos/<key>/full-640.webp`): when the desk replaces a photo's
 file, an <img> already placed in a story body keeps working and shows the new picture (a photo
 replaced for legal reasons disappears everywhere). Files of a deleted photo are removed after the
-transaction commits, so a rolled-back delete never leaves rows pointing at missing files.
+transaction commits, so a rolled-back delete never leaves rows pointing at missing files; these
+file-deleting receivers are the only ones here.
 """
 
 from __future__ import annotations
@@ -18,7 +20,7 @@ from collections.abc import Iterable
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.db import transaction
-from django.db.models.signals import post_delete, post_init, post_save
+from django.db.models.signals import post_delete
 from django.dispatch import receiver
 
 from articles.models import Photo, Rendition
@@ -80,34 +82,6 @@ def delete_files_on_commit(names: Iterable[str]) -> None:
                 logger.warning("Could not delete the photo file %s", name, exc_info=True)
 
     transaction.on_commit(remove)
-
-
-@receiver(post_init, sender=Photo, dispatch_uid="photo_remember_file")
-def remember_file(sender, instance: Photo, **kwargs) -> None:
-    """Note the file and focal point as loaded, to tell later whether they changed."""
-    # Read the raw values: going through the attributes would load deferred fields, one query per
-    # photo on pages that fetch photos with .only().
-    state = instance.__dict__
-    image = state.get("image")
-    state["_stored_state"] = (getattr(image, "name", image) or "", state.get("focal_x"), state.get("focal_y"))
-
-
-@receiver(post_save, sender=Photo, dispatch_uid="photo_make_renditions")
-def make_renditions_on_save(sender, instance: Photo, created: bool, raw: bool = False, **kwargs) -> None:
-    """A new file or focal point gets new renditions; a replaced master file is removed."""
-    if raw or not instance.image:
-        return
-    update_fields = kwargs.get("update_fields")
-    if update_fields is not None and not {"image", "focal_x", "focal_y"} & set(update_fields):
-        return
-    old_name, old_x, old_y = instance.__dict__.get("_stored_state", ("", None, None))
-    new_state = (instance.image.name, instance.focal_x, instance.focal_y)
-    if not created and new_state == (old_name, old_x, old_y) and instance.renditions.exists():
-        return
-    refresh_renditions(instance)
-    if old_name and old_name != instance.image.name:
-        delete_files_on_commit([old_name])
-    instance.__dict__["_stored_state"] = new_state
 
 
 @receiver(post_delete, sender=Photo, dispatch_uid="photo_delete_master")

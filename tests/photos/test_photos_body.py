@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 from django.urls import reverse
 
-from articles.models import Article
+from articles.models import Article, Photo
+from articles.photos import services as photo_services
 from articles.photos.body_html import responsive_body_images
 from tests.factories import PhotoFactory, SectionFactory, SourceFactory, UserFactory
 
@@ -54,3 +55,16 @@ def test_other_images_are_left_alone(django_assert_num_queries):
         assert responsive_body_images(outside) == outside
     gone = '<img src="/media/photos/0123456789abcdef/full-640.jpg" alt="">'
     assert responsive_body_images(gone) == gone
+
+
+def test_a_placed_master_becomes_the_rendition_once_renditions_exist(queued_tasks):
+    """A picture placed before the worker ran keeps its master address until a save finds renditions."""
+    photo = photo_services.create_photo(image=PhotoFactory.build().image, caption="Harbour")
+    placed = f'<p>Text.</p><img src="{photo.image.url}" alt="Harbour">'
+    assert responsive_body_images(placed) == placed
+    queued_tasks()
+    photo = Photo.objects.with_renditions().get(pk=photo.pk)
+    completed = responsive_body_images(placed)
+    assert f'src="{photo.best_url(1024)}"' in completed
+    assert photo.image.url not in completed
+    assert f'srcset="{photo.srcset()}"' in completed

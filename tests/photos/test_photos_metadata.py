@@ -99,13 +99,14 @@ def test_gps_stripped_from_png_and_webp(fmt, db):
     from django.core.files.base import ContentFile
 
     from articles.photos import checks as images
+    from articles.photos import services as photo_services
 
     data = photo_samples.encode(photo_samples.picture((900, 600)), fmt, exif=photo_samples.gps_exif())
     assert photo_samples.GPS_IFD in Image.open(io.BytesIO(data)).getexif()
     checked = images.check_bytes(data, name=f"gps.{fmt.lower()}")
     assert checked.had_gps and checked.credit == "Ana Lima"
-    photo = Photo(credit=checked.credit)
-    photo.image = ContentFile(checked.content, name=f"p.{checked.extension}")
-    photo.save()
+    photo = photo_services.create_photo(
+        image=ContentFile(checked.content, name=f"p.{checked.extension}"), credit=checked.credit
+    )
     for name in served_files(photo):
         assert_no_metadata(name)

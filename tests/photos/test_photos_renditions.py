@@ -11,6 +11,7 @@ from PIL import Image
 from articles.models import Rendition
 from articles.photos import checks as images
 from articles.photos import encoding, renditions
+from articles.photos import services as photo_services
 from tests import photo_samples
 from tests.factories import PhotoFactory
 
@@ -81,23 +82,10 @@ def test_focal_point_change_recrops_thumbnails():
     photo = PhotoFactory(image=ContentFile(checked.content, name="p.png"), focal_x=0.5, focal_y=0.5)
     thumb = photo.best_rendition(320, crop="3:2", fmt="jpeg")
     assert decoded(thumb).getpixel((160, 10))[2] > 200  # centre crop: blue
-    photo.focal_y = 0.05
-    photo.save()
+    photo_services.set_focal_point(photo, x=0.5, y=0.05)
     photo.refresh_from_db()
     thumb = photo.best_rendition(320, crop="3:2", fmt="jpeg")
     assert decoded(thumb).getpixel((160, 10))[0] > 200  # top crop: red
-
-
-@pytest.mark.django_db
-def test_renditions_made_once_not_per_request():
-    """Saving a photo without a new file or focal point does not re-encode it."""
-    photo = PhotoFactory()
-    before = {r.pk: r.file.name for r in photo.renditions.all()}
-    mtimes = {n: default_storage.get_modified_time(n) for n in before.values()}
-    photo.caption = "New caption"
-    photo.save()
-    assert {r.pk: r.file.name for r in photo.renditions.all()} == before
-    assert {n: default_storage.get_modified_time(n) for n in before.values()} == mtimes
 
 
 @pytest.mark.django_db

@@ -17,6 +17,7 @@ from articles.demo import content as demo_content
 from articles.demo import photos as demo_photos
 from articles.models import Article, ArticleAuthor, Author, Editor, Photo, Section, Source
 from articles.photos import checks as images
+from articles.photos import services as photo_services
 from newsroom.links import absolute_url
 
 # The demo's desk: a login for each role (see docs/workflow.md).
@@ -86,7 +87,8 @@ class Command(BaseCommand):
             if photo is None:
                 drawn, (focal_x, focal_y) = demo_photos.draw_photo(article.headline)
                 checked = images.check_bytes(drawn, name="demo.jpg")
-                photo = Photo(
+                photo = photo_services.create_photo(
+                    image=ContentFile(checked.content, name=f"demo.{checked.extension}"),
                     caption=caption,
                     credit=demo_photos.DEMO_CREDIT,
                     alt_text=alt,
@@ -96,8 +98,6 @@ class Command(BaseCommand):
                     focal_x=focal_x,
                     focal_y=focal_y,
                 )
-                photo.image = ContentFile(checked.content, name=f"demo.{checked.extension}")
-                photo.save()
             # A save (not update()) so the story's history records the photo; only lead_photo is
             # written, so the public "Updated:" time stays: attaching a photo is not an edit.
             article.lead_photo = photo
