@@ -13,6 +13,7 @@ from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
 from newsroom.env import env, env_bool, env_int, env_list
+from newsroom.security import public_policy
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -61,6 +62,7 @@ INSTALLED_APPS = [
     "simple_history",
     "django_tasks",
     "django_tasks_db",
+    "csp",
     "articles",
 ]
 
@@ -75,6 +77,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "newsroom.security.NewsroomCSPMiddleware",
+    "django_permissions_policy.PermissionsPolicyMiddleware",
 ]
 
 ROOT_URLCONF = "newsroom.urls"
@@ -209,7 +213,26 @@ if not DEBUG:
     # Both are off until the site is known to be served over HTTPS: HSTS cannot be taken back
     # from browsers that have seen it, and a redirect without TLS in front would loop.
     SECURE_HSTS_SECONDS = env_int("DJANGO_HSTS_SECONDS", default=0)
+    # Subdomains and the browsers' preload list only when the whole domain is known to be HTTPS.
+    SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("DJANGO_HSTS_INCLUDE_SUBDOMAINS", default=False)
+    SECURE_HSTS_PRELOAD = env_bool("DJANGO_HSTS_PRELOAD", default=False)
     SECURE_SSL_REDIRECT = env_bool("DJANGO_SSL_REDIRECT", default=False)
+
+# Content-Security-Policy (django-csp): strict for readers, workable for CKEditor in the admin;
+# see newsroom/security.py. Photos served from another host (S3, a CDN) name it here.
+NEWSROOM_MEDIA_ORIGIN = env("NEWSROOM_MEDIA_ORIGIN", default="").strip().rstrip("/")
+CONTENT_SECURITY_POLICY = {"DIRECTIVES": public_policy(NEWSROOM_MEDIA_ORIGIN)}
+# No page needs the camera, microphone, position, payment or USB; nothing embedded may ask.
+PERMISSIONS_POLICY: dict[str, list[str]] = {
+    "accelerometer": [],
+    "camera": [],
+    "geolocation": [],
+    "gyroscope": [],
+    "magnetometer": [],
+    "microphone": [],
+    "payment": [],
+    "usb": [],
+}
 
 EMAIL_BACKEND = env("DJANGO_EMAIL_BACKEND", default="django.core.mail.backends.console.EmailBackend")
 DEFAULT_FROM_EMAIL = env("DJANGO_DEFAULT_FROM_EMAIL", default="newsroom@localhost")

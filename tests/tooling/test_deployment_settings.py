@@ -60,3 +60,41 @@ def test_unreadable_hsts_seconds_is_refused():
     result = production_settings(DJANGO_HSTS_SECONDS="a-year")
     assert result.returncode != 0
     assert "DJANGO_HSTS_SECONDS" in result.stderr
+
+
+def test_deploy_check_is_clean_with_production_variables():
+    """With a real key, HTTPS pinned for the domain and its subdomains, Django's deploy check finds nothing."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "NEWSROOM_BASE_URL"))}
+    env.update(
+        PRODUCTION,
+        DJANGO_SECRET_KEY="q8Zr-3vN_p1Lw7sK0xYb2TfH9uJcE6mDg4aR5nVt8WzQ1oP7iS",
+        DJANGO_HSTS_SECONDS="31536000",
+        DJANGO_HSTS_INCLUDE_SUBDOMAINS="true",
+        DJANGO_HSTS_PRELOAD="true",
+        DJANGO_SSL_REDIRECT="true",
+    )
+    result = subprocess.run(
+        [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
+        cwd=ROOT, env=env, capture_output=True, text=True, timeout=60,
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    assert "System check identified no issues" in result.stdout
+
+
+def test_hsts_for_subdomains_and_preload_come_from_the_environment():
+    names = ["SECURE_HSTS_INCLUDE_SUBDOMAINS", "SECURE_HSTS_PRELOAD"]
+    code = (
+        "import json, django; django.setup(); from django.conf import settings; "
+        f"print(json.dumps([getattr(settings, name) for name in {names!r}]))"
+    )
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "NEWSROOM_BASE_URL"))}
+    for given, expected in (
+        ({}, [False, False]),
+        ({"DJANGO_HSTS_INCLUDE_SUBDOMAINS": "true", "DJANGO_HSTS_PRELOAD": "1"}, [True, True]),
+    ):
+        run_env = {**env, **PRODUCTION, "DJANGO_SETTINGS_MODULE": "newsroom.settings", **given}
+        result = subprocess.run(
+            [sys.executable, "-c", code], cwd=ROOT, env=run_env, capture_output=True, text=True, timeout=60
+        )
+        assert result.returncode == 0, result.stderr
+        assert json.loads(result.stdout) == expected
