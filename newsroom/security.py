@@ -1,4 +1,4 @@
-"""Content-Security-Policy for the two halves of the site.
+"""Content-Security-Policy for the two halves of the site, and the address a sign-in comes from.
 
 Readers get a strict policy: scripts, styles, fonts and images from our own address only (and the
 media address when photos live on another host), no inline script, no plugins, no framing. JSON-LD
@@ -66,3 +66,19 @@ class NewsroomCSPMiddleware(CSPMiddleware):
         if not report_only and parts.config is None and request.path.startswith(DESK_PREFIXES):
             parts.config = desk_policy(settings.NEWSROOM_MEDIA_ORIGIN)
         return parts
+
+
+def client_address(request: HttpRequest) -> str:
+    """The address a request comes from, as counted for sign-in lockouts.
+
+    Behind `NEWSROOM_PROXY_COUNT` proxies (nginx in front), each appends the address it received
+    from to X-Forwarded-For, so the client's own is that many places from the end; what a client
+    writes in the header itself comes before it and is ignored. With no proxy, the header is not
+    trusted at all.
+    """
+    proxies = settings.NEWSROOM_PROXY_COUNT
+    if proxies:
+        forwarded = [part.strip() for part in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",") if part.strip()]
+        if len(forwarded) >= proxies:
+            return forwarded[-proxies]
+    return request.META.get("REMOTE_ADDR", "")

@@ -49,7 +49,7 @@ if not DEBUG:
 CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS", default=[])
 
 INSTALLED_APPS = [
-    "django.contrib.admin",
+    "newsroom.admin_site.NewsroomAdminConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -63,6 +63,10 @@ INSTALLED_APPS = [
     "django_tasks",
     "django_tasks_db",
     "csp",
+    "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     "articles",
 ]
 
@@ -74,11 +78,21 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "articles.admin.two_factor.TwoFactorMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "newsroom.security.NewsroomCSPMiddleware",
     "django_permissions_policy.PermissionsPolicyMiddleware",
+    # Last, as django-axes asks: it answers a locked-out sign-in.
+    "axes.middleware.AxesMiddleware",
+]
+
+# Sign-in: django-axes counts failed passwords first, then Django checks the password.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
 ]
 
 ROOT_URLCONF = "newsroom.urls"
@@ -198,6 +212,24 @@ WHITENOISE_AUTOREFRESH = DEBUG
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 LOGIN_URL = "admin:login"
+
+# Password guessing: 10 failures in a row lock that account, and separately that address, for an
+# hour (django-axes); a chief editor unlocks sooner by deleting the attempt in the admin. Behind
+# a proxy, NEWSROOM_PROXY_COUNT says how many proxies add X-Forwarded-For, so the reader's own
+# address is counted rather than the proxy's.
+AXES_FAILURE_LIMIT = env_int("NEWSROOM_LOGIN_FAILURE_LIMIT", default=10)
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_COOLOFF_TIME = env_int("NEWSROOM_LOGIN_LOCKOUT_HOURS", default=1)
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_TEMPLATE = "admin/locked_out.html"
+NEWSROOM_PROXY_COUNT = env_int("NEWSROOM_PROXY_COUNT", default=0)
+AXES_CLIENT_IP_CALLABLE = "newsroom.security.client_address"
+
+# Two-factor sign-in (django-otp: an authenticator app's TOTP codes, and one-time backup codes):
+# required for desk and chief editors and superusers, open to reporters who want it. The issuer
+# is the name authenticator apps show beside the code.
+NEWSROOM_TWO_FACTOR = env_bool("NEWSROOM_TWO_FACTOR", default=True)
+OTP_TOTP_ISSUER = env("NEWSROOM_SITE_NAME", default="Newsroom")
 
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"

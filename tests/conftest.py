@@ -42,6 +42,9 @@ def pytest_configure(config):
 
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+    # The second sign-in factor is off unless a test turns it on with the `two_factor` fixture:
+    # the other tests sign in with force_login and test what comes after the sign-in.
+    settings.NEWSROOM_TWO_FACTOR = False
     # Django is set up by now and the task backends may be built: tell them the setting changed.
     setting_changed.send(sender=type(settings), setting="TASKS", value=settings.TASKS, enter=True)
 
@@ -101,6 +104,12 @@ def queued_tasks(settings):
         return count
 
     return run
+
+
+@pytest.fixture
+def two_factor(settings):
+    """Two-factor sign-in required for the desk, as in production."""
+    settings.NEWSROOM_TWO_FACTOR = True
 
 
 @pytest.fixture

@@ -1,8 +1,12 @@
 """Template helpers for the public pages."""
 
+import datetime
+
 from django import template
+from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.safestring import SafeString, mark_safe
+from django.utils.timesince import timeuntil
 
 from articles.models import Article
 
@@ -21,3 +25,10 @@ def article_body(article: Article) -> SafeString:
     if body.startswith("<p>"):
         return mark_safe(f"<p>{opening}{body[3:]}")  # noqa: S308 - sanitized on save, dateline escaped
     return mark_safe(f'<p class="dateline-only">{opening}</p>{body}')  # noqa: S308
+
+
+@register.filter
+def duration_words(value: datetime.timedelta) -> str:
+    """A length of time in words, as "1 hour" or "30 minutes"."""
+    now = timezone.now()
+    return timeuntil(now + value, now)

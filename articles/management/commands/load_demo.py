@@ -21,6 +21,9 @@ from articles.photos import services as photo_services
 from newsroom.links import absolute_url
 
 # The demo's desk: a login for each role (see docs/workflow.md).
+# One-time codes each demo login needing a second factor has, so the demo works without a phone.
+DEMO_BACKUP_CODES = 5
+
 DEMO_STAFF = (
     ("reporter", roles.REPORTER, "Rita Reporter"),
     ("desk", roles.DESK_EDITOR, "Dana Desk"),
@@ -156,3 +159,29 @@ class Command(BaseCommand):
                 Editor.objects.update_or_create(user=user, defaults={"display_name": name, "desk": "World desk"})
         names = ", ".join(f"{username} ({role})" for username, role, _ in DEMO_STAFF)
         self.stdout.write(f"Desk logins with the same password: {names}")
+        self._backup_codes()
+
+    def _backup_codes(self) -> None:
+        """admin, desk and chief confirm each sign-in with a second factor; give each a few one-time codes."""
+        from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
+
+        from articles.admin.two_factor import BACKUP_DEVICE_NAME, two_factor_required
+
+        lines = []
+        for user in get_user_model().objects.filter(username__in=["admin", *(u for u, _, _ in DEMO_STAFF)]):
+            if not two_factor_required(user):
+                continue
+            device, _ = StaticDevice.objects.get_or_create(
+                user=user, name=BACKUP_DEVICE_NAME, defaults={"confirmed": True}
+            )
+            while device.token_set.count() < DEMO_BACKUP_CODES:
+                device.token_set.create(token=StaticToken.random_token())
+            codes = " ".join(device.token_set.order_by("pk").values_list("token", flat=True))
+            lines.append(f"  {user.username}: {codes}")
+        if lines:
+            self.stdout.write(
+                "After the password, the desk's logins ask for a second factor: set up an authenticator "
+                "app there, or type one of these one-time backup codes:"
+            )
+            for line in sorted(lines):
+                self.stdout.write(line)
