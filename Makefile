@@ -12,7 +12,7 @@ NEWSROOM_BASE_URL ?= http://$(HOST):$(PORT)
 
 BENCH_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/newsroom_bench
 
-.PHONY: help install install-test demo worker serve migrate test test-browser check lint typecheck clean test-tools bench-reader bench-images bench-admin
+.PHONY: help install install-test lock audit demo worker serve serve-prod migrate test test-browser check lint typecheck clean test-tools bench-reader bench-images bench-admin
 
 help:
 	@echo "make demo   - set up, load demo content and serve http://$(HOST):$(PORT)/"
@@ -23,14 +23,34 @@ $(PY):
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
 
-# Reinstall only when pyproject.toml changes.
-$(VENV)/.installed: pyproject.toml | $(PY)
-	$(PY) -m pip install --quiet -e .
+# Every package comes from the lock files, each file checked against its pinned hash; the project
+# itself is then installed without dependencies. Reinstall only when a lock file changes.
+APP_LOCK := requirements/app.lock
+TEST_LOCK := requirements/test.lock
+
+$(VENV)/.installed: pyproject.toml $(APP_LOCK) | $(PY)
+	$(PY) -m pip install --quiet --require-hashes -r $(APP_LOCK)
+	$(PY) -m pip install --quiet --no-deps -e .
 	touch $@
 
-$(VENV)/.installed-test: pyproject.toml | $(PY)
-	$(PY) -m pip install --quiet -e ".[test]"
+$(VENV)/.installed-test: pyproject.toml $(TEST_LOCK) | $(PY)
+	$(PY) -m pip install --quiet --require-hashes -r $(TEST_LOCK)
+	$(PY) -m pip install --quiet --no-deps -e .
 	touch $@ $(VENV)/.installed
+
+# After changing the dependencies in pyproject.toml: pin them again, with hashes.
+LOCK_OPTIONS := --quiet --generate-hashes --strip-extras --allow-unsafe --no-emit-index-url --no-emit-find-links
+lock: install-test
+	$(BIN)/pip-compile $(LOCK_OPTIONS) --output-file $(APP_LOCK) pyproject.toml
+	$(BIN)/pip-compile $(LOCK_OPTIONS) --extra test --output-file $(TEST_LOCK) pyproject.toml
+
+# Known vulnerabilities in the locked packages (pip-audit asks PyPI's JSON API); where that service
+# cannot be reached, it says so and fails rather than pass without looking.
+audit: install-test
+	@mkdir -p var; $(BIN)/pip-audit --disable-pip --require-hashes --requirement $(TEST_LOCK) --progress-spinner off 2>var/audit.log \
+	  && echo "pip-audit: no known vulnerabilities in $(TEST_LOCK)" \
+	  || { cat var/audit.log; if grep -qiE "connection|resolve|timed out|404|ServiceError" var/audit.log; then \
+	       echo "pip-audit could not reach its vulnerability service from this machine: nothing was audited."; fi; exit 1; }
 
 install: $(VENV)/.installed
 install-test: $(VENV)/.installed-test
@@ -48,6 +68,11 @@ demo: migrate
 # The background worker alone (renditions, deliveries, polling); `make demo` starts one itself.
 worker: migrate
 	NEWSROOM_BASE_URL=$(NEWSROOM_BASE_URL) $(MANAGE) db_worker --no-reload
+
+# Production on this machine: nginx on FRONT_PORT (8080) in front of gunicorn on APP_PORT (8001) and
+# the worker, debug off; DATABASE_URL and REDIS_URL from the environment. See docs/deployment.md.
+serve-prod: install
+	$(PY) deploy/serve_prod.py
 
 serve: migrate
 	NEWSROOM_BASE_URL=$(NEWSROOM_BASE_URL) $(MANAGE) runserver $(HOST):$(PORT)
