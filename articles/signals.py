@@ -19,6 +19,7 @@ from taggit.models import Tag, TaggedItem
 
 from articles.models import Article, ArticleAuthor, Author, Editor, Photo, Section, Source
 from articles.photos import services as photo_services
+from articles.public import front
 from articles.public.cache import purge_public_pages
 from articles.workflow import signals as workflow_signals
 
@@ -55,6 +56,17 @@ def purge_on_new_text(sender: type[Article], article: Article, **kwargs: Any) ->
     """New text on a story readers can see (a desk fix, a restored version) shows at the next request."""
     if article.status == Article.Status.PUBLISHED:
         _purge()
+
+
+@receiver(workflow_signals.article_published, dispatch_uid="front_on_publish")
+@receiver(workflow_signals.article_corrected, dispatch_uid="front_on_correct")
+@receiver(workflow_signals.article_withdrawn, dispatch_uid="front_on_withdraw")
+@receiver(workflow_signals.article_restored, dispatch_uid="front_on_restore")
+@receiver(workflow_signals.article_edited, dispatch_uid="front_on_edit")
+def refresh_front_layer(sender: type[Article], article: Article, **kwargs: Any) -> None:
+    """The front server's copies of the story's pages are fetched again (and when its embargo lifts)."""
+    if article.status in (Article.Status.PUBLISHED, Article.Status.WITHDRAWN):
+        front.refresh_pages_of(article)
 
 
 # --- Rows that public pages show --------------------------------------------------------------

@@ -23,52 +23,62 @@ VAR = Path(os.environ.get("NEWSROOM_VAR_DIR", ROOT / "var"))
 RUN = VAR / "serve-prod"
 
 
+def _kept_secret(name: str) -> str:
+    """A random secret made on the first run and kept under var/, so later runs use the same."""
+    path = VAR / name
+    if not path.exists():
+        VAR.mkdir(parents=True, exist_ok=True)
+        path.write_text(secrets.token_urlsafe(40) + "\n")
+        path.chmod(0o600)
+    return path.read_text().strip()
+
+
 def settings_environment(front_port: int, app_port: int) -> dict[str, str]:
     """Production settings for a local trial: a kept secret key, local hosts, plain HTTP cookies."""
-    key_file = VAR / "serve-prod-secret-key.txt"
-    if not key_file.exists():
-        VAR.mkdir(parents=True, exist_ok=True)
-        key_file.write_text(secrets.token_urlsafe(50) + "\n")
-        key_file.chmod(0o600)
     env = dict(os.environ)
-    env.setdefault("DJANGO_SECRET_KEY", key_file.read_text().strip())
+    env.setdefault("DJANGO_SECRET_KEY", _kept_secret("serve-prod-secret-key.txt"))
     env.setdefault("DJANGO_ALLOWED_HOSTS", "127.0.0.1,localhost")
     env.setdefault("NEWSROOM_BASE_URL", f"http://127.0.0.1:{front_port}")
     # Served over plain HTTP on this machine: cookies without the Secure flag, or no sign-in works.
     env.setdefault("DJANGO_SECURE_COOKIES", "false")
     env.setdefault("NEWSROOM_PROXY_COUNT", "1")
+    env.setdefault("NEWSROOM_FRONT_URL", f"http://127.0.0.1:{front_port}")
+    env.setdefault("NEWSROOM_FRONT_TOKEN", _kept_secret("serve-prod-front-token.txt"))
     env["DJANGO_DEBUG"] = "false"
     env["APP_BIND"] = f"127.0.0.1:{app_port}"
     return env
 
 
-def render_nginx(front_port: int, app_port: int, static_root: Path, media_root: Path) -> Path:
-    """nginx's configuration for this run, from the same site template a server uses."""
-    RUN.mkdir(parents=True, exist_ok=True)
-    for folder in ("logs", "temp"):
-        (RUN / folder).mkdir(exist_ok=True)
+def render_nginx(
+    run: Path, *, front_port: int, app_address: str, static_root: Path, media_root: Path, refresh_token: str
+) -> Path:
+    """nginx's whole configuration for a local run, around the same site template a server uses."""
+    for folder in ("logs", "temp", "cache"):
+        (run / folder).mkdir(parents=True, exist_ok=True)
     site = Template((ROOT / "deploy" / "nginx" / "newsroom.conf.template").read_text()).safe_substitute(
         LISTEN=f"127.0.0.1:{front_port}",
         SERVER_NAME="127.0.0.1 localhost",
-        APP_ADDRESS=f"127.0.0.1:{app_port}",
+        APP_ADDRESS=app_address,
         STATIC_ROOT=str(static_root),
         MEDIA_ROOT=str(media_root),
         TLS="",
+        CACHE_DIR=str(run / "cache"),
+        REFRESH_TOKEN=refresh_token,
     )
-    temp = RUN / "temp"
+    temp = run / "temp"
     # Started by root (a container, CI), nginx would hand requests to "nobody", who cannot read a
     # checkout under /root; a local trial serves as the user who started it.
     user = "user root;" if os.geteuid() == 0 else ""
     config = f"""
 {user}
 worker_processes 2;
-pid {RUN / "nginx.pid"};
-error_log {RUN / "logs" / "error.log"} warn;
+pid {run / "nginx.pid"};
+error_log {run / "logs" / "error.log"} warn;
 events {{ worker_connections 1024; }}
 http {{
     include /etc/nginx/mime.types;
     default_type application/octet-stream;
-    access_log {RUN / "logs" / "access.log"};
+    access_log {run / "logs" / "access.log"};
     sendfile on;
     client_body_temp_path {temp / "body"};
     proxy_temp_path {temp / "proxy"};
@@ -78,7 +88,7 @@ http {{
 {site}
 }}
 """
-    path = RUN / "nginx.conf"
+    path = run / "nginx.conf"
     path.write_text(config)
     return path
 
@@ -99,7 +109,14 @@ def main() -> int:
     paths = subprocess.run(
         [*manage, "shell", "-c", where], env=env, cwd=ROOT, check=True, capture_output=True, text=True
     ).stdout.split()
-    config = render_nginx(front_port, app_port, Path(paths[-2]), Path(paths[-1]))
+    config = render_nginx(
+        RUN,
+        front_port=front_port,
+        app_address=f"127.0.0.1:{app_port}",
+        static_root=Path(paths[-2]),
+        media_root=Path(paths[-1]),
+        refresh_token=env["NEWSROOM_FRONT_TOKEN"],
+    )
     subprocess.run([nginx, "-t", "-q", "-c", str(config), "-p", str(RUN)], check=True)
 
     gunicorn = [python, "-m", "gunicorn", "-c", str(ROOT / "deploy" / "gunicorn.conf.py"), "newsroom.wsgi"]

@@ -266,6 +266,16 @@ PERMISSIONS_POLICY: dict[str, list[str]] = {
     "usb": [],
 }
 
+# The front server readers reach (nginx with the page cache), for the worker's refreshes, and the
+# secret it sends so that nginx fetches a fresh copy; empty (development) means no front server.
+NEWSROOM_FRONT_URL = env("NEWSROOM_FRONT_URL", default="").strip().rstrip("/")
+NEWSROOM_FRONT_TOKEN = env("NEWSROOM_FRONT_TOKEN", default="")
+if NEWSROOM_FRONT_URL and len(NEWSROOM_FRONT_TOKEN) < 24:
+    raise ImproperlyConfigured(
+        "NEWSROOM_FRONT_URL is set but NEWSROOM_FRONT_TOKEN is missing or shorter than 24 characters. Set "
+        "it to a long random value, and the same value as REFRESH_TOKEN in the nginx site."
+    )
+
 EMAIL_BACKEND = env("DJANGO_EMAIL_BACKEND", default="django.core.mail.backends.console.EmailBackend")
 DEFAULT_FROM_EMAIL = env("DJANGO_DEFAULT_FROM_EMAIL", default="newsroom@localhost")
 
@@ -302,6 +312,9 @@ NEWSROOM: dict[str, Any] = {
     # What browsers (max-age) and a CDN in front (s-maxage) may keep without asking again.
     "PAGE_MAX_AGE": int(env("NEWSROOM_PAGE_MAX_AGE", default="60")),
     "PAGE_S_MAXAGE": int(env("NEWSROOM_PAGE_S_MAXAGE", default="120")),
+    # The front server (nginx) serves its copy of a page this long before asking the app again;
+    # the worker also refreshes a story's pages the moment it changes (articles/public/front.py).
+    "FRONT_CACHE_SECONDS": int(env("NEWSROOM_FRONT_CACHE_SECONDS", default="1")),
     # A reviewer's share link works this long unless the desk revokes it first.
     "SHARE_LINK_HOURS": 48,
     # "Being edited by" disappears this long after the editor's page last checked in.

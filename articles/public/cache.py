@@ -60,6 +60,7 @@ def page_settings() -> dict:
         "SECONDS": settings.NEWSROOM.get("PAGE_CACHE_SECONDS", 300),
         "MAX_AGE": settings.NEWSROOM.get("PAGE_MAX_AGE", 60),
         "S_MAXAGE": settings.NEWSROOM.get("PAGE_S_MAXAGE", 120),
+        "FRONT_SECONDS": settings.NEWSROOM.get("FRONT_CACHE_SECONDS", 1),
     }
 
 
@@ -135,6 +136,9 @@ def public_page(view: Callable[..., HttpResponseBase]) -> Callable[..., HttpResp
 def _mark_public(response: HttpResponseBase, config: dict) -> None:
     if response.status_code in (200, 301, 304, 404, 410):
         patch_cache_control(response, public=True, max_age=config["MAX_AGE"], s_maxage=config["S_MAXAGE"])
+        # How long the front server (nginx) may serve its copy before asking again; nginx reads
+        # this header and does not pass it on. See articles/public/front.py.
+        response.headers["X-Accel-Expires"] = str(config["FRONT_SECONDS"])
     patch_vary_headers(response, ("Accept-Language", "Cookie"))
 
 
