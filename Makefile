@@ -12,7 +12,7 @@ NEWSROOM_BASE_URL ?= http://$(HOST):$(PORT)
 
 BENCH_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/newsroom_bench
 
-.PHONY: help install install-test lock audit demo worker serve serve-prod migrate test test-browser check lint typecheck clean test-tools bench-reader bench-images bench-admin
+.PHONY: help install install-test lock audit demo worker serve serve-prod migrate test test-browser check lint typecheck clean test-tools bench bench-reader bench-images bench-admin
 
 help:
 	@echo "make demo   - set up, load demo content and serve http://$(HOST):$(PORT)/"
@@ -99,6 +99,12 @@ test-browser: install-test
 # The desk's article list with 100,000 articles in PostgreSQL: queries and milliseconds per variant.
 bench-admin: install-test
 	DATABASE_URL=$(BENCH_DATABASE_URL) $(PY) benchmarks/admin_changelist.py $(BENCH_ARGS)
+
+# Readers' pages through the front layer, the app with and without its page cache, and a static
+# nginx as the limit, with 100,000 stories in PostgreSQL; then publish-to-visible times. Needs
+# Debian's nginx and wrk. Writes the table to docs/performance.md (figures, not a test).
+bench: install
+	DATABASE_URL=$(BENCH_DATABASE_URL) $(PY) benchmarks/front.py $(BENCH_ARGS)
 
 # The Nu HTML Checker and axe-core for the HTML and browser tests (.ci/run installs them too).
 test-tools:

@@ -66,10 +66,10 @@ def test_home_lead_story_shows_its_photo_full_frame(client, ten_photo_stories):
 
 def test_home_page_query_count_with_ten_photos(client, ten_photo_stories, django_assert_num_queries):
     """The home page costs the same queries with ten photographed stories."""
-    # 1 the lead story with its section and photo, 2 its renditions, 3 the top-level sections (also
-    # the navigation), 4 the ranked latest stories per section with their photos, 5 their renditions,
-    # 6 the breaking-news strip.
-    with django_assert_num_queries(6):
+    # 1 the lead story with its section and photo, 2 its renditions, 3 the sections (the top-level
+    # ones also the navigation), 4 the ids of the latest stories per section, 5 those stories with
+    # their photos, 6 their renditions, 7 the breaking-news strip.
+    with django_assert_num_queries(7):
         response = client.get(reverse("articles:home"))
     html = response.content.decode()
     assert html.count("<picture>") == 1 + html.count('class="story-thumb"')

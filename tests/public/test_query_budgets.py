@@ -34,8 +34,9 @@ def build(size: int):
 
 BUDGETS = {
     # page: (address, queries), with the queries the budget is made of
-    # home: lead story; top-level sections (also the navigation); ranked latest per section; breaking strip
-    "home": (lambda a, au: reverse("articles:home"), 4),
+    # home: lead story; sections (the top-level ones also the navigation); ids of the latest per
+    # section (one UNION ALL); those stories; breaking strip
+    "home": (lambda a, au: reverse("articles:home"), 5),
     # section: the section; count for pagination; page of stories; breadcrumb; navigation
     "section": (lambda a, au: "/news/world/", 5),
     # day archive: as a section page
