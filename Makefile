@@ -47,9 +47,9 @@ lock: install-test
 # Known vulnerabilities in the locked packages (pip-audit asks PyPI's JSON API); where that service
 # cannot be reached, it says so and fails rather than pass without looking.
 audit: install-test
-	@mkdir -p var; $(BIN)/pip-audit --disable-pip --require-hashes --requirement $(TEST_LOCK) --progress-spinner off 2>var/audit.log \
+	@mkdir -p var; $(BIN)/pip-audit --strict --disable-pip --require-hashes --requirement $(TEST_LOCK) --progress-spinner off 2>var/audit.log \
 	  && echo "pip-audit: no known vulnerabilities in $(TEST_LOCK)" \
-	  || { cat var/audit.log; if grep -qiE "connection|resolve|timed out|404|ServiceError" var/audit.log; then \
+	  || { cat var/audit.log; if grep -qiE "connection|resolve|timed out|404|ServiceError|not found on PyPI" var/audit.log; then \
 	       echo "pip-audit could not reach its vulnerability service from this machine: nothing was audited."; fi; exit 1; }
 
 install: $(VENV)/.installed
