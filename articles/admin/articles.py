@@ -29,7 +29,6 @@ from articles.admin.conflicts import RevisionCheckedForm
 from articles.admin.filters import EditorsNoteFilter, SluglineFilter, UrgencyFilter
 from articles.admin.workflow import WorkflowAdminMixin
 from articles.models import Article, ArticleAuthor, Author, Editor, Section, Source
-from articles.models.desk import latest_submission
 from articles.wire import importer
 from articles.wire import text as wire_text
 
@@ -217,10 +216,6 @@ class ArticleAdmin(WorkflowAdminMixin, admin.ModelAdmin):
             {"classes": ["collapse"], "fields": ["slug", "language", "created_at", "modified_at"]},
         ),
     ]
-
-    def get_queryset(self, request: HttpRequest):
-        # The time of the latest submission rides along as a subquery of the same query.
-        return super().get_queryset(request).annotate(desk_submitted_at=latest_submission())
 
     def get_changelist(self, request: HttpRequest, **kwargs):
         return ArticleChangeList

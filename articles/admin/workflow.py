@@ -35,6 +35,7 @@ from articles.admin.share_links import ShareLinksMixin
 from articles.admin.versions import VersionsMixin
 from articles.models import Article
 from articles.models.article import owned_q
+from articles.models.desk import latest_submission
 
 # What a done transition says; whole sentences, one per button.
 TRANSITION_MESSAGES = {
@@ -85,7 +86,9 @@ class WorkflowAdminMixin(VersionsMixin, ShareLinksMixin, DeskOverviewMixin, Auto
     # --- who sees and changes what ---------------------------------------------------------
 
     def get_queryset(self, request: HttpRequest):
-        queryset = super().get_queryset(request)
+        # The time of the latest submission rides along as a subquery (the list's and the overview's
+        # "waiting since").
+        queryset = super().get_queryset(request).annotate(desk_submitted_at=latest_submission())
         if workflow.is_desk(request.user):
             return queryset
         # A reporter sees their own stories and what is published, nothing else.
