@@ -29,6 +29,7 @@ from articles.admin.conflicts import RevisionCheckedForm
 from articles.admin.filters import EditorsNoteFilter, SluglineFilter, UrgencyFilter
 from articles.admin.workflow import WorkflowAdminMixin
 from articles.models import Article, ArticleAuthor, Author, Editor, Section, Source
+from articles.templatetags.desk import taken
 from articles.wire import importer
 from articles.wire import text as wire_text
 
@@ -191,7 +192,7 @@ class ArticleAdmin(WorkflowAdminMixin, admin.ModelAdmin):
     inlines = [BylineInline]
     # The desk's queue, narrow enough for a 1280 px window; the rest of a story is in its form.
     list_display = ["headline", "slugline", "urgency", "status_column", "section", "byline_column", "waiting_since"]
-    list_select_related = ["section"]
+    list_select_related = ["section", "taken_by"]
     # A plain related filter for sections: "only sections in use" would scan the whole article table.
     # Publication dates as a filter of fixed ranges, not a date hierarchy: the hierarchy lists the
     # months in use with a DISTINCT over every matching row (up to 200 ms at 100,000 stories).
@@ -234,6 +235,8 @@ class ArticleAdmin(WorkflowAdminMixin, admin.ModelAdmin):
     def status_column(self, obj: Article) -> str:
         if obj.is_embargoed:
             return gettext("Embargoed")
+        if who := taken(obj):
+            return format_html('{}<br><span class="desk-taken">{}</span>', obj.get_status_display(), who)
         return obj.get_status_display()
 
     @admin.display(description=_("byline"))

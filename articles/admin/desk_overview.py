@@ -9,6 +9,7 @@ from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from articles import workflow
 from articles.admin.base import ArticleViewsMixin, staff_id
 from articles.models import Article, ArticleAuthor, Transition
 from articles.models.article import owned_q
@@ -29,7 +30,7 @@ class DeskOverviewMixin(ArticleViewsMixin):
         # WorkflowAdminMixin.get_queryset); the byline names come in one query per queue.
         base = (
             self.get_queryset(request)
-            .select_related("section")
+            .select_related("section", "taken_by")
             .only(
                 "headline",
                 "slugline",
@@ -40,6 +41,10 @@ class DeskOverviewMixin(ArticleViewsMixin):
                 "section__name",
                 "section__path",
                 "created_by_id",
+                "taken_at",
+                "taken_by__first_name",
+                "taken_by__last_name",
+                "taken_by__username",
             )  # fmt: skip
             .prefetch_related(Prefetch("byline", queryset=ArticleAuthor.objects.select_related("author")))
         )
@@ -91,10 +96,13 @@ class DeskOverviewMixin(ArticleViewsMixin):
                     "count": qs.count(),
                     "articles": _with_time(qs[:QUEUE_SIZE], field),
                     "time_label": label,
+                    # The desk's own queue says who is on each story and offers to take it.
+                    "takes": field == "desk_submitted_at",
                 }
                 for title, qs, field, label in queues
             ],
             "has_view_permission": True,
+            "can_take": workflow.is_desk(request.user),
         }
         return TemplateResponse(request, "admin/articles/article/desk.html", context)
 

@@ -25,11 +25,12 @@ from articles.models import Article
 TEXT_FIELDS = ("headline", "summary", "body", "editors_note")
 
 # Fields a version diff compares: the story and its state, not the bookkeeping that every save moves.
-DIFF_FIELDS = [
-    f.name
-    for f in Article._meta.concrete_fields
-    if f.name not in ("id", "revision", "modified_at", "created_at", "created_by", "published_on", "search_vector")
-]
+# Who took a story is not kept in its versions at all (articles/models/history.py).
+NOT_COMPARED = (
+    "id", "revision", "modified_at", "created_at", "created_by", "published_on", "search_vector",
+    "taken_by", "taken_at",
+)  # fmt: skip
+DIFF_FIELDS = [f.name for f in Article._meta.concrete_fields if f.name not in NOT_COMPARED]
 
 
 class Change(NamedTuple):

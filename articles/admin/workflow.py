@@ -40,6 +40,7 @@ from articles.models.desk import latest_submission
 # What a done transition says; whole sentences, one per button.
 TRANSITION_MESSAGES = {
     workflow.SUBMIT: lambda: _("Submitted “%(headline)s” to the desk."),
+    workflow.TAKE: lambda: _("You have taken “%(headline)s”: the desk sees that you are on it."),
     workflow.RETURN: lambda: _("Returned “%(headline)s” to its author with your note."),
     workflow.PUBLISH: lambda: _("Published “%(headline)s”."),
     workflow.SCHEDULE: lambda: _("Scheduled “%(headline)s”: it goes public at the embargo time."),
@@ -239,6 +240,8 @@ class WorkflowAdminMixin(VersionsMixin, ShareLinksMixin, DeskOverviewMixin, Auto
         note = _note(request, name)
         if name == workflow.SUBMIT:
             workflow.submit(article, user=request.user)
+        elif name == workflow.TAKE:
+            workflow.take(article, user=request.user)
         elif name == workflow.RETURN:
             workflow.return_to_author(article, user=request.user, note=note)
         elif name == workflow.PUBLISH:

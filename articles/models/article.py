@@ -188,6 +188,17 @@ class Article(models.Model):
         on_delete=models.SET_NULL,
         related_name="+",
     )
+    # Which desk editor has taken a submitted story to edit, so that nobody else starts on it.
+    taken_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("taken by"),
+        null=True,
+        blank=True,
+        editable=False,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    taken_at = models.DateTimeField(_("taken at"), null=True, blank=True, editable=False)
     tags = TaggableManager(
         verbose_name=_("tags"),
         blank=True,

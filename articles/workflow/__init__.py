@@ -8,6 +8,8 @@ The contract, for admin buttons, bulk actions, commands and importers:
   permission and state, changes only the fields it owns in one transaction, records the
   transition, and on commit sends its signal (`articles.workflow.signals`) and its notices. It
   raises `PermissionDenied` or `WorkflowError` with a message a person can act on.
+- `take(article, user=)`: a desk editor takes a submitted story to edit it; recorded, the text and
+  the revision untouched.
 - `save_edit(article, user=, data=, base_revision=)` saves new text (every body is processed the
   same way) after checking nobody saved since `base_revision`; `EditConflictError` when somebody did.
 - `rules`: who may do what (`is_desk`, `can_edit`, `available_transitions`, ...).
@@ -24,6 +26,7 @@ from articles.workflow.rules import (
     SCHEDULE,
     SUBMIT,
     SYSTEM,
+    TAKE,
     WITHDRAW,
     SystemActor,
     available_transitions,
@@ -40,6 +43,7 @@ from articles.workflow.transitions import (
     restore_version,
     return_to_author,
     submit,
+    take,
     withdraw,
 )
 
@@ -52,6 +56,7 @@ __all__ = [
     "SCHEDULE",
     "SUBMIT",
     "SYSTEM",
+    "TAKE",
     "WITHDRAW",
     "SystemActor",
     "WorkflowError",
@@ -69,6 +74,7 @@ __all__ = [
     "return_to_author",
     "save_edit",
     "submit",
+    "take",
     "withdraw",
     "withdrawal",
     "return_note",

@@ -22,6 +22,7 @@ Status = Article.Status
 
 # The names of the transitions, as the admin's buttons and URLs use them.
 SUBMIT, RETURN, PUBLISH, SCHEDULE, CORRECT, WITHDRAW = "submit", "return", "publish", "schedule", "correct", "withdraw"
+TAKE = "take"
 
 
 class SystemActor:
@@ -101,6 +102,8 @@ def available_transitions(user: Actor, article: Article) -> list[str]:
     allowed = []
     if article.status == Status.DRAFT and may_submit(user, article):
         allowed.append(SUBMIT)
+    if article.status == Status.SUBMITTED and may_take(user, article):
+        allowed.append(TAKE)
     if article.status == Status.SUBMITTED and is_desk(user):
         allowed += [RETURN, PUBLISH, SCHEDULE]
     if article.is_embargoed and is_desk(user):
@@ -125,6 +128,13 @@ def may_submit(user: Actor, article: Article) -> bool:
     return user.is_active and user.has_perm("articles.change_article") and (is_desk(user) or is_owner(user, article))
 
 
+def may_take(user: Actor, article: Article) -> bool:
+    """A desk or chief editor (a person, not a command) may take a submitted story not already theirs."""
+    if is_system(user) or not is_desk(user):
+        return False
+    return article.status == Status.SUBMITTED and article.taken_by_id != user.pk
+
+
 def may_withdraw(user: Actor) -> bool:
     if is_system(user):
         return True
@@ -140,6 +150,7 @@ REFUSALS = {
     "correct": lambda: _("You do not have permission to correct articles."),
     "withdraw": lambda: _("You do not have permission to withdraw articles."),
     "restore": lambda: _("You do not have permission to restore versions of articles."),
+    "take": lambda: _("You do not have permission to take stories from the desk's queue."),
 }
 
 
