@@ -30,6 +30,7 @@ from articles.admin import autosave, presence
 from articles.admin.autosave import AutosaveMixin
 from articles.admin.base import refusal, staff_id
 from articles.admin.desk_overview import DeskOverviewMixin
+from articles.admin.notices import NoticesMixin
 from articles.admin.reading import ReadingMixin
 from articles.admin.share_links import ShareLinksMixin
 from articles.admin.versions import VersionsMixin
@@ -76,7 +77,7 @@ class NoteActionForm(helpers.ActionForm):
     note = forms.CharField(label=gettext_lazy("Note"), required=False)
 
 
-class WorkflowAdminMixin(VersionsMixin, ShareLinksMixin, DeskOverviewMixin, AutosaveMixin, ReadingMixin):
+class WorkflowAdminMixin(VersionsMixin, ShareLinksMixin, DeskOverviewMixin, NoticesMixin, AutosaveMixin, ReadingMixin):
     """Role rules and the desk's workflow views for the article admin."""
 
     change_form_template = "admin/articles/article/change_form.html"
@@ -157,6 +158,9 @@ class WorkflowAdminMixin(VersionsMixin, ShareLinksMixin, DeskOverviewMixin, Auto
         wrap = self.admin_site.admin_view
         return [
             path("desk/", wrap(self.desk_view), name="articles_article_desk"),
+            path("notices/", wrap(self.notices_view), name="articles_notices"),
+            path("notices/read/", wrap(self.read_all_notices_view), name="articles_notices_read_all"),
+            path("notices/<int:notice_id>/", wrap(self.open_notice_view), name="articles_notice_open"),
             path("<int:pk>/transition/<str:name>/", wrap(self.transition_view), name="articles_article_transition"),
             path("<int:pk>/presence/", wrap(self.presence_view), name="articles_article_presence"),
             path("<int:pk>/versions/", wrap(self.versions_view), name="articles_article_versions"),

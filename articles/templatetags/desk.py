@@ -27,3 +27,25 @@ def taken(article) -> str:
     else:
         shown = date_format(when, "SHORT_DATETIME_FORMAT")
     return _("taken by %(name)s at %(time)s") % {"name": person(article.taken_by), "time": shown}
+
+
+@register.simple_tag(takes_context=True)
+def unread_notices(context) -> int:
+    """How many notices the signed-in person has not read: one query, on admin pages only."""
+    from articles.models import Notice
+
+    user = context.get("user")
+    if user is None or not (user.is_active and user.is_staff):
+        return 0
+    return Notice.objects.for_user(user).unread().count()
+
+
+@register.simple_tag(takes_context=True)
+def latest_notices(context, size: int = 5) -> list:
+    """The signed-in person's latest notices, read or not (one query)."""
+    from articles.admin.notices import latest_for
+
+    user = context.get("user")
+    if user is None or not (user.is_active and user.is_staff):
+        return []
+    return list(latest_for(user, size))

@@ -201,6 +201,7 @@ def correct(article: Article, *, user: Actor, note: str) -> Article:
         Correction.objects.create(article=article, note=note, at=article.updated_at, user_id=_user_id(user))
         _record(article, user, article.status, note)
         _on_commit(signals.article_corrected, article, user, note=note)
+        transaction.on_commit(lambda: notifications.corrected(article.pk, actor_id=_user_id(user), note=note))
     return article
 
 
@@ -216,6 +217,7 @@ def withdraw(article: Article, *, user: Actor, note: str) -> Article:
         _save(article, user, fields=["status"])
         _record(article, user, from_status, note)
         _on_commit(signals.article_withdrawn, article, user, note=note)
+        transaction.on_commit(lambda: notifications.withdrawn(article.pk, actor_id=_user_id(user), note=note))
     return article
 
 
