@@ -24,7 +24,7 @@ from django.utils.translation import gettext_lazy as _
 from django_ckeditor_5.widgets import CKEditor5Widget
 
 from articles import workflow
-from articles.admin.base import staff_id
+from articles.admin.base import refusal, staff_id
 from articles.admin.conflicts import RevisionCheckedForm
 from articles.admin.filters import EditorsNoteFilter, SluglineFilter, UrgencyFilter
 from articles.admin.workflow import WorkflowAdminMixin
@@ -178,11 +178,15 @@ class WireImportForm(forms.Form):
 class ArticleChangeList(ChangeList):
     """The article list: the byline names of a page in one more query, whatever the number of rows.
 
-    Only the list prefetches them: the change form must read the byline as it is saved.
+    Only the list prefetches them: the change form must read the byline as it is saved. Discarded
+    drafts are left out unless the status filter picks them.
     """
 
     def get_queryset(self, request, exclude_parameters=None):
         queryset = super().get_queryset(request, exclude_parameters)
+        # Discarded drafts stay out of the list unless its status filter asks for them.
+        if self.params.get("status__exact") != Article.Status.DISCARDED:
+            queryset = queryset.exclude(status=Article.Status.DISCARDED)
         return queryset.prefetch_related(Prefetch("byline", queryset=ArticleAuthor.objects.select_related("author")))
 
 
@@ -300,6 +304,7 @@ class ArticleAdmin(WorkflowAdminMixin, admin.ModelAdmin):
     def get_urls(self):
         return [
             path("import/", self.admin_site.admin_view(self.import_wire_view), name="articles_article_import"),
+            path("<int:pk>/discard/", self.admin_site.admin_view(self.discard_view), name="articles_article_discard"),
             *super().get_urls(),
         ]
 
@@ -318,15 +323,14 @@ class ArticleAdmin(WorkflowAdminMixin, admin.ModelAdmin):
                 # The errors name the story's or section's fields, not this form's: say them in words.
                 form.add_error(None, importer.explain(exc))
             else:
-                self.message_user(
-                    request,
-                    _(
+                if workflow.PUBLISH in workflow.available_transitions(request.user, article):
+                    done = _("Imported “%(headline)s” as a draft. Review and edit it, then press Publish now.")
+                else:
+                    done = _(
                         "Imported “%(headline)s” as a draft. Review and edit it, then submit it to the desk, "
                         "where an editor publishes it."
                     )
-                    % {"headline": article.headline},
-                    messages.SUCCESS,
-                )
+                self.message_user(request, done % {"headline": article.headline}, messages.SUCCESS)
                 self._warn_if_duplicate(request, article)
                 return HttpResponseRedirect(reverse("admin:articles_article_change", args=[article.pk]))
         context = {
@@ -338,11 +342,42 @@ class ArticleAdmin(WorkflowAdminMixin, admin.ModelAdmin):
         }
         return TemplateResponse(request, "admin/articles/article/import_wire.html", context)
 
+    def discard_view(self, request: HttpRequest, pk: int) -> HttpResponse:
+        """Discard a draft (a duplicate import): asked first, then out of the lists, kept and recorded."""
+        article = self._article_or_404(request, pk)
+        if not workflow.rules.may_discard(request.user, article):
+            raise PermissionDenied
+        if request.method == "POST":
+            try:
+                workflow.discard(article, user=request.user, note=request.POST.get("note", ""))
+            except (workflow.WorkflowError, PermissionDenied) as exc:
+                self.message_user(request, refusal(exc), messages.ERROR)
+                return self._back(article)
+            self.message_user(
+                request,
+                gettext(
+                    "Discarded “%(headline)s”: it is out of the lists and kept on record; "
+                    "the status filter's Discarded shows it."
+                )
+                % {"headline": article.headline},
+                messages.SUCCESS,
+            )
+            return HttpResponseRedirect(reverse("admin:articles_article_changelist"))
+        context = {
+            **self.admin_site.each_context(request),
+            "title": gettext("Discard “%(headline)s”?") % {"headline": article.headline},
+            "opts": self.model._meta,
+            "original": article,
+            "has_view_permission": True,
+        }
+        return TemplateResponse(request, "admin/articles/article/discard_confirm.html", context)
+
     def _warn_if_duplicate(self, request: HttpRequest, article: Article) -> None:
         """Warn when the same copy seems imported before: same headline from the same source."""
         earlier = (
             Article.objects.filter(headline__iexact=article.headline, source_id=article.source_id)
             .exclude(pk=article.pk)
+            .exclude(status=Article.Status.DISCARDED)
             .order_by("-created_at")
             .first()
         )
@@ -354,9 +389,10 @@ class ArticleAdmin(WorkflowAdminMixin, admin.ModelAdmin):
                 gettext(
                     "A story with the same headline from the same source already exists: "
                     '<a href="{url}">“{headline}”</a> ({status}, created {created}). '
-                    "If this import is a duplicate, delete this draft."
+                    'If this import is a duplicate: <a href="{discard}">Discard this draft</a>.'
                 ),
                 url=reverse("admin:articles_article_change", args=[earlier.pk]),
+                discard=reverse("admin:articles_article_discard", args=[article.pk]),
                 headline=earlier.headline,
                 status=earlier.get_status_display(),
                 created=date_format(timezone.localtime(earlier.created_at), "DATETIME_FORMAT"),

@@ -95,6 +95,8 @@ class Article(models.Model):
         SUBMITTED = "submitted", _("Submitted")
         PUBLISHED = "published", _("Published")
         WITHDRAWN = "withdrawn", _("Withdrawn")
+        # A draft set aside (a duplicate import): out of the lists, kept as the record, never deleted.
+        DISCARDED = "discarded", _("Discarded")
 
     headline = models.CharField(_("headline"), max_length=255)
     slug = models.SlugField(
@@ -226,7 +228,7 @@ class Article(models.Model):
         ]
         constraints = [
             models.CheckConstraint(
-                condition=Q(status__in=["draft", "submitted"]) | Q(published_at__isnull=False),
+                condition=Q(status__in=["draft", "submitted", "discarded"]) | Q(published_at__isnull=False),
                 name="article_published_has_time",
             ),
             models.UniqueConstraint(

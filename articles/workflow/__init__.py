@@ -8,6 +8,8 @@ The contract, for admin buttons, bulk actions, commands and importers:
   permission and state, changes only the fields it owns in one transaction, records the
   transition, and on commit sends its signal (`articles.workflow.signals`) and its notices. It
   raises `PermissionDenied` or `WorkflowError` with a message a person can act on.
+- `discard(article, user=, note=)`: whoever made a draft sets it aside (a duplicate import); it
+  leaves the lists and stays on record.
 - `take(article, user=)`: a desk editor takes a submitted story to edit it; recorded, the text and
   the revision untouched.
 - `save_edit(article, user=, data=, base_revision=)` saves new text (every body is processed the
@@ -21,6 +23,7 @@ from articles.workflow.edits import EditConflictError, check_revision, process_b
 from articles.workflow.record import history_of, return_note, withdrawal
 from articles.workflow.rules import (
     CORRECT,
+    DISCARD,
     PUBLISH,
     RETURN,
     SCHEDULE,
@@ -39,6 +42,7 @@ from articles.workflow.transitions import (
     RESTORABLE_FIELDS,
     WorkflowError,
     correct,
+    discard,
     publish,
     restore_version,
     return_to_author,
@@ -49,6 +53,7 @@ from articles.workflow.transitions import (
 
 __all__ = [
     "CORRECT",
+    "DISCARD",
     "EditConflictError",
     "PUBLISH",
     "RESTORABLE_FIELDS",
@@ -64,6 +69,7 @@ __all__ = [
     "can_edit",
     "check_revision",
     "correct",
+    "discard",
     "history_of",
     "is_desk",
     "is_embargoed",

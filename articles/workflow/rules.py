@@ -22,7 +22,7 @@ Status = Article.Status
 
 # The names of the transitions, as the admin's buttons and URLs use them.
 SUBMIT, RETURN, PUBLISH, SCHEDULE, CORRECT, WITHDRAW = "submit", "return", "publish", "schedule", "correct", "withdraw"
-TAKE = "take"
+TAKE, DISCARD = "take", "discard"
 
 
 class SystemActor:
@@ -90,7 +90,7 @@ def can_edit(user: Actor, article: Article) -> bool:
     assert not isinstance(user, SystemActor)  # noqa: S101
     if not (user.is_active and user.has_perm("articles.change_article")):
         return False
-    if article.status == Status.WITHDRAWN:
+    if article.status in (Status.WITHDRAWN, Status.DISCARDED):
         return False
     if is_desk(user):
         return True
@@ -102,6 +102,9 @@ def available_transitions(user: Actor, article: Article) -> list[str]:
     allowed = []
     if article.status == Status.DRAFT and may_submit(user, article):
         allowed.append(SUBMIT)
+    if article.status == Status.DRAFT and is_desk(user) and can_edit(user, article):
+        # The wire desk publishes agency copy straight from the draft: one step, no submission.
+        allowed.append(PUBLISH)
     if article.status == Status.SUBMITTED and may_take(user, article):
         allowed.append(TAKE)
     if article.status == Status.SUBMITTED and is_desk(user):
@@ -135,6 +138,20 @@ def may_take(user: Actor, article: Article) -> bool:
     return article.status == Status.SUBMITTED and article.taken_by_id != user.pk
 
 
+def may_discard(user: Actor, article: Article) -> bool:
+    """Whoever made a draft (the person who imported the copy) may set it aside; so may a command."""
+    if is_system(user):
+        return article.status == Status.DRAFT
+    assert not isinstance(user, SystemActor)  # noqa: S101
+    return (
+        article.status == Status.DRAFT
+        and user.is_active
+        and user.has_perm("articles.change_article")
+        and article.created_by_id is not None
+        and article.created_by_id == user.pk
+    )
+
+
 def may_withdraw(user: Actor) -> bool:
     if is_system(user):
         return True
@@ -150,6 +167,7 @@ REFUSALS = {
     "correct": lambda: _("You do not have permission to correct articles."),
     "withdraw": lambda: _("You do not have permission to withdraw articles."),
     "restore": lambda: _("You do not have permission to restore versions of articles."),
+    "discard": lambda: _("You do not have permission to discard drafts."),
     "take": lambda: _("You do not have permission to take stories from the desk's queue."),
 }
 

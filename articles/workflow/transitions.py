@@ -38,6 +38,7 @@ STATE_REFUSALS = {
     "publish": lambda: _("Cannot publish “%(headline)s”: it is %(status)s."),
     "correct": lambda: _("Cannot correct “%(headline)s”: it is %(status)s."),
     "withdraw": lambda: _("Cannot withdraw “%(headline)s”: it is %(status)s."),
+    "discard": lambda: _("Cannot discard “%(headline)s”: it is %(status)s; only a draft can be discarded."),
     "take": lambda: _("Cannot take “%(headline)s”: it is %(status)s, not waiting for the desk."),
 }
 
@@ -148,8 +149,8 @@ def publish(
     with transaction.atomic():
         _locked(article)
         if not article.is_embargoed:
-            allowed = {Status.DRAFT, Status.SUBMITTED} if rules.is_system(user) else {Status.SUBMITTED}
-            _require_state(article, allowed, "publish")
+            # A desk editor may publish a draft directly (the wire desk): one step, no submission.
+            _require_state(article, {Status.DRAFT, Status.SUBMITTED}, "publish")
         if not article.byline.exists() and not rules.is_system(user):
             raise WorkflowError(_("Add at least one author to the byline before publishing."))
         if article.editor_id is None and (user_id := _user_id(user)) is not None:
@@ -184,6 +185,21 @@ def take(article: Article, *, user: Actor) -> Article:
         Article.objects.filter(pk=article.pk).update(taken_by_id=user.pk, taken_at=now)
         article.taken_by, article.taken_at = user, now  # type: ignore[assignment]
         _record(article, user, article.status, _("Taken by %(name)s.") % {"name": _person(user)})
+    return article
+
+
+def discard(article: Article, *, user: Actor, note: str = "") -> Article:
+    """Set a draft aside (a duplicate import): out of the lists, kept and recorded, not deleted."""
+    rules.require(user, "change_article", "discard")
+    with transaction.atomic():
+        _locked(article)
+        _require_state(article, {Status.DRAFT}, "discard")
+        if not rules.may_discard(user, article):
+            raise PermissionDenied(_("Only the person who made this draft can discard it."))
+        from_status = article.status
+        article.status = Status.DISCARDED
+        _save(article, user, fields=["status"])
+        _record(article, user, from_status, note.strip())
     return article
 
 
