@@ -18,6 +18,7 @@ from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.formats import date_format
+from django.utils.functional import lazy
 from django.utils.html import format_html
 from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
@@ -175,6 +176,14 @@ class WireImportForm(forms.Form):
         return cleaned
 
 
+def _zone_label() -> str:
+    return gettext("waiting since / published at (%(zone)s)") % {"zone": settings.TIME_ZONE}
+
+
+# The list's time column names the newsroom's zone, as every time the desk reads does.
+lazy_zone_label = lazy(_zone_label, str)()
+
+
 class ArticleChangeList(ChangeList):
     """The article list: the byline names of a page in one more query, whatever the number of rows.
 
@@ -255,7 +264,7 @@ class ArticleAdmin(WorkflowAdminMixin, admin.ModelAdmin):
     def byline_column(self, obj: Article) -> str:
         return obj.byline_text()
 
-    @admin.display(description=_("waiting since / published at"), ordering="desk_submitted_at")
+    @admin.display(description=lazy_zone_label, ordering="desk_submitted_at")
     def waiting_since(self, obj: Article) -> str:
         """For a submitted story the time it reached the desk; for a published one its publication."""
         if obj.status == Article.Status.SUBMITTED:

@@ -1,6 +1,7 @@
 """Template helpers for the desk's admin pages."""
 
 from django import template
+from django.conf import settings
 from django.utils import timezone
 from django.utils.formats import date_format, time_format
 from django.utils.translation import gettext as _
@@ -14,6 +15,12 @@ def person(user) -> str:
     if user is None:
         return _("a command")
     return user.get_full_name() or user.get_username()
+
+
+@register.simple_tag
+def newsroom_zone() -> str:
+    """The newsroom's time zone by name (TIME_ZONE), e.g. Europe/Lisbon: every desk time is in it."""
+    return settings.TIME_ZONE
 
 
 @register.filter

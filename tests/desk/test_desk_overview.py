@@ -80,7 +80,7 @@ def test_waiting_queue_shows_author_and_waiting_since(client, reporter, desk_edi
     html = client.get(reverse("admin:articles_article_desk")).content.decode()
     waiting = overview_section(html, "Waiting for the desk")
     assert '<th scope="col">Author</th>' in waiting
-    assert '<th scope="col">Waiting since</th>' in waiting
+    assert '<th scope="col">Waiting since (UTC)</th>' in waiting
     assert "Rita Reporter and Ana Lopes" in waiting
     assert date_format(timezone.localtime(submitted_at), "SHORT_DATETIME_FORMAT") in waiting
 

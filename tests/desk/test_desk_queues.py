@@ -44,7 +44,7 @@ def test_the_list_shows_the_queue_columns_only(client, desk_editor, reporter):
     client.force_login(desk_editor)
     response = client.get(URL)
     assert headers(response) == [
-        "Headline", "Slugline", "Urgency", "Status", "Section", "Byline", "Waiting since / published at",
+        "Headline", "Slugline", "Urgency", "Status", "Section", "Byline", "Waiting since / published at (UTC)",
     ]  # fmt: skip
     html = response.content.decode()
     assert "Ana Lopes and Rui Costa" in html
