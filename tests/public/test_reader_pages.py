@@ -174,3 +174,16 @@ def test_every_html_page_has_one_h1_and_the_landmarks(client, demo_data):
         assert 'class="skip-link" href="#content"' in html, url
         for landmark in ("<header", "<nav", '<main id="content"', "<footer"):
             assert landmark in html, (url, landmark)
+
+
+@pytest.mark.django_db
+def test_a_section_page_lists_its_feeds_once(client):
+    """The section's RSS and Atom links appear once on the page, named for the section."""
+    world = SectionFactory(name="World")
+    ArticleFactory(published=True, section=world)
+    html = client.get(world.get_absolute_url()).content.decode()
+    body = html.split("<body>", 1)[1]
+    assert body.count(f'href="{reverse("feeds:section-rss", kwargs={"section_path": "world"})}"') == 1
+    assert body.count(f'href="{reverse("feeds:section-atom", kwargs={"section_path": "world"})}"') == 1
+    assert body.count(">RSS feed<") == 1
+    assert "Feeds of World:" in body
