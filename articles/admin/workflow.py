@@ -12,7 +12,7 @@ import datetime
 from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin import helpers
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import NON_FIELD_ERRORS, PermissionDenied, ValidationError
 from django.db.models import Q
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.template.response import TemplateResponse
@@ -260,6 +260,16 @@ class WorkflowAdminMixin(VersionsMixin, ShareLinksMixin, DeskOverviewMixin, Noti
         presence.clear(article.pk)
         self.message_user(request, TRANSITION_MESSAGES[name]() % {"headline": article.headline}, messages.SUCCESS)
         request.workflow_done = True  # type: ignore[attr-defined]
+
+    def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
+        form = context["adminform"].form
+        # The form's errors and every inline's, one entry each: only the conflict means exactly one.
+        only_the_conflict = getattr(form, "conflict", None) and list(form.errors) == [NON_FIELD_ERRORS]
+        if only_the_conflict and len(context.get("errors") or []) == 1:
+            # The page opens with the conflict (its own box, first in the form), not with Django's
+            # generic "Please correct the error below" and the same sentence again as a form error.
+            context["errors"] = []
+        return super().render_change_form(request, context, add, change, form_url, obj)
 
     def get_form(self, request: HttpRequest, obj=None, change: bool = False, **kwargs):
         form = super().get_form(request, obj, change, **kwargs)
