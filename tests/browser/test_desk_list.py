@@ -58,3 +58,18 @@ def test_the_article_list_fits_a_1280_pixel_window(chromium_browser, live_server
     assert "Rita Reporter and Maria Fernanda Albuquerque de Sousa" in page.inner_text("#result_list")
     ARTIFACTS.mkdir(exist_ok=True)
     page.screenshot(path=str(ARTIFACTS / "admin-article-list.png"))
+
+
+def test_the_desk_overview_shows_who_waits_and_who_took_it(chromium_browser, live_server, queue):
+    """The overview's waiting queue names the byline and the waiting time; Take marks the story as Dana's."""
+    page = login(chromium_browser, live_server, "dana")
+    page.goto(live_server.url + reverse("admin:articles_article_desk"))
+    page.locator(".desk-take button").first.click()
+    page.wait_for_selector(".messagelist .success")
+    page.goto(live_server.url + reverse("admin:articles_article_desk"))
+    waiting = page.inner_text(".desk-queue:has-text('Waiting for the desk')")
+    assert "taken by Dana Desk at" in waiting
+    assert "Rita Reporter and Maria Fernanda Albuquerque de Sousa" in waiting
+    assert page.evaluate("document.documentElement.scrollWidth") <= 1280
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / "admin-desk-overview.png"))
