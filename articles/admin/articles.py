@@ -245,9 +245,11 @@ class ArticleAdmin(WorkflowAdminMixin, admin.ModelAdmin):
     def get_ordering(self, request: HttpRequest) -> list[Any]:
         """Submitted stories first, the longest waiting on top; then the newest publication or draft."""
         waiting_first = Case(When(status=Article.Status.SUBMITTED, then=Value(0)), default=Value(1))
+        # Inside CASE the submission time is looked up for submitted rows only, not for the archive.
+        waiting_since = Case(When(status=Article.Status.SUBMITTED, then=F("desk_submitted_at")))
         return [
             waiting_first.asc(),
-            F("desk_submitted_at").asc(nulls_last=True),
+            waiting_since.asc(nulls_last=True),
             F("published_at").desc(nulls_last=True),
             "-created_at",
         ]
