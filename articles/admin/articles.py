@@ -180,8 +180,22 @@ def _zone_label() -> str:
     return gettext("waiting since / published at (%(zone)s)") % {"zone": settings.TIME_ZONE}
 
 
-# The list's time column names the newsroom's zone, as every time the desk reads does.
+def _published_label() -> str:
+    return gettext("published at (%(zone)s)") % {"zone": settings.TIME_ZONE}
+
+
+def _updated_label() -> str:
+    return gettext("updated at (%(zone)s)") % {"zone": settings.TIME_ZONE}
+
+
+# The list's time column and the form's dates name the newsroom's zone, as every desk time does.
 lazy_zone_label = lazy(_zone_label, str)()
+published_label = lazy(_published_label, str)()
+updated_label = lazy(_updated_label, str)()
+
+
+def _in_zone(value) -> str:
+    return date_format(timezone.localtime(value), "DATETIME_FORMAT") if value else "—"
 
 
 class ArticleChangeList(ChangeList):
@@ -225,14 +239,14 @@ class ArticleAdmin(WorkflowAdminMixin, admin.ModelAdmin):
     # aside, and a name in the byline.
     search_fields = ["headline", "^slugline", "byline__author__name"]
     autocomplete_fields = ["section", "source", "editor", "lead_photo"]
-    readonly_fields = ["status", "published_at", "updated_at", "created_at", "modified_at"]
+    readonly_fields = ["status", "published_at_in_zone", "updated_at_in_zone", "created_at", "modified_at"]
     actions = ["submit_selected", "publish_selected", "return_selected"]
     change_list_template = "admin/articles/article/change_list.html"
     fieldsets = [
         (None, {"fields": ["headline", "section", "source", "summary", "lead_photo", "body", "tags"]}),
         (_("Desk"), {"fields": ["slugline", "urgency", "editors_note"]}),
         (_("Dateline and sign-off"), {"fields": ["dateline_place", "dateline_date", "editor"]}),
-        (_("Publication"), {"fields": ["status", "published_at", "updated_at"]}),
+        (_("Publication"), {"fields": ["status", "published_at_in_zone", "updated_at_in_zone"]}),
         (
             _("Rarely changed"),
             {"classes": ["collapse"], "fields": ["slug", "language", "created_at", "modified_at"]},
@@ -253,6 +267,16 @@ class ArticleAdmin(WorkflowAdminMixin, admin.ModelAdmin):
             F("published_at").desc(nulls_last=True),
             "-created_at",
         ]
+
+    @admin.display(description=published_label)
+    def published_at_in_zone(self, obj: Article) -> str:
+        """First publication; a future time is an embargo."""
+        return _in_zone(obj.published_at)
+
+    @admin.display(description=updated_label)
+    def updated_at_in_zone(self, obj: Article) -> str:
+        """The last public change, shown to readers as Updated:."""
+        return _in_zone(obj.updated_at)
 
     @admin.display(description=_("status"), ordering="status")
     def status_column(self, obj: Article) -> str:

@@ -31,6 +31,8 @@ def test_the_embargo_box_and_status_name_the_zone(client, desk_editor, reporter)
     release = timezone.localtime(waiting.published_at).strftime("%H:%M")
     status = form.split('class="desk-status"', 1)[1].split("</p>", 1)[0]
     assert "embargoed until" in status and release in status and "(Europe/Lisbon)" in status
+    publication = form.split("field-published_at_in_zone", 1)[1].split("</div>\n</div>", 1)[0]
+    assert "Published at (Europe/Lisbon)" in publication and release in publication
 
 
 def test_the_list_and_the_overview_name_the_zone(client, desk_editor, reporter):
