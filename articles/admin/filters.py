@@ -37,7 +37,7 @@ class EditorsNoteFilter(admin.SimpleListFilter):
 
 
 class SluglineFilter(admin.SimpleListFilter):
-    """Stories with or without a slugline (search finds a slugline by its exact name)."""
+    """Stories with or without a slugline (search finds a slugline by its start)."""
 
     title = gettext_lazy("slugline")
     parameter_name = "has_slugline"

@@ -16,7 +16,8 @@ EXACT_BELOW = 10_000
 class EstimatedCountPaginator(Paginator):
     """Counts exactly when the result is small; on PostgreSQL estimates a large one.
 
-    The unfiltered list reads the table's row estimate from pg_class (kept by autovacuum); a
+    The unfiltered list (also the article list with only its default of leaving discarded drafts
+    out, which it marks `whole_table_estimate`) reads the table's row estimate from pg_class (kept by autovacuum); a
     filtered list asks the planner how many rows the query returns. Either way no query scans the
     table to count it; a page number past the estimate simply shows an empty page.
     """
@@ -27,7 +28,7 @@ class EstimatedCountPaginator(Paginator):
         connection = connections[queryset.db]
         if connection.vendor != "postgresql":
             return super().count
-        if not queryset.query.where:
+        if not queryset.query.where or getattr(queryset, "whole_table_estimate", False):
             estimate = self._table_estimate(connection, queryset.model._meta.db_table)
         else:
             estimate = self._plan_estimate(connection, queryset)

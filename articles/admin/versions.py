@@ -25,11 +25,12 @@ from articles.models import Article
 TEXT_FIELDS = ("headline", "summary", "body", "editors_note")
 
 # Fields a version diff compares: the story and its state, not the bookkeeping that every save moves.
-DIFF_FIELDS = [
-    f.name
-    for f in Article._meta.concrete_fields
-    if f.name not in ("id", "revision", "modified_at", "created_at", "created_by", "published_on", "search_vector")
-]
+# Who took a story is not kept in its versions at all (articles/models/history.py).
+NOT_COMPARED = (
+    "id", "revision", "modified_at", "created_at", "created_by", "published_on", "search_vector",
+    "taken_by", "taken_at",
+)  # fmt: skip
+DIFF_FIELDS = [f.name for f in Article._meta.concrete_fields if f.name not in NOT_COMPARED]
 
 
 class Change(NamedTuple):
@@ -81,6 +82,8 @@ class VersionsMixin(ArticleViewsMixin):
         article = self._article_or_404(request, pk)
         history = workflow.history_of(article).select_related("history_user")
         records = list(history.order_by("-history_date", "-history_id")[:51])
+        # A correction moves "Updated:" to its own time: the version that did so carries its note.
+        corrections = {c.at: c for c in article.corrections.all()}
         versions: list[dict[str, Any]] = []
         for record, older in zip(records, [*records[1:], None], strict=True):
             if len(versions) == 50:
@@ -97,7 +100,9 @@ class VersionsMixin(ArticleViewsMixin):
                             "new": None if text else _display(record, record, change.field, change.new),
                         }
                     )
-            versions.append({"record": record, "changes": changes, "first": older is None})
+            moved = older is None or record.updated_at != older.updated_at
+            correction = corrections.get(record.updated_at) if moved and record.updated_at else None
+            versions.append({"record": record, "changes": changes, "first": older is None, "correction": correction})
         can_restore = workflow.is_desk(request.user) and workflow.can_edit(request.user, article)
         context = {
             **self.admin_site.each_context(request),

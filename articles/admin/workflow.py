@@ -12,7 +12,7 @@ import datetime
 from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin import helpers
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import NON_FIELD_ERRORS, PermissionDenied, ValidationError
 from django.db.models import Q
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.template.response import TemplateResponse
@@ -30,15 +30,18 @@ from articles.admin import autosave, presence
 from articles.admin.autosave import AutosaveMixin
 from articles.admin.base import refusal, staff_id
 from articles.admin.desk_overview import DeskOverviewMixin
+from articles.admin.notices import NoticesMixin
 from articles.admin.reading import ReadingMixin
 from articles.admin.share_links import ShareLinksMixin
 from articles.admin.versions import VersionsMixin
 from articles.models import Article
 from articles.models.article import owned_q
+from articles.models.desk import latest_submission
 
 # What a done transition says; whole sentences, one per button.
 TRANSITION_MESSAGES = {
     workflow.SUBMIT: lambda: _("Submitted “%(headline)s” to the desk."),
+    workflow.TAKE: lambda: _("You have taken “%(headline)s”: the desk sees that you are on it."),
     workflow.RETURN: lambda: _("Returned “%(headline)s” to its author with your note."),
     workflow.PUBLISH: lambda: _("Published “%(headline)s”."),
     workflow.SCHEDULE: lambda: _("Scheduled “%(headline)s”: it goes public at the embargo time."),
@@ -74,7 +77,7 @@ class NoteActionForm(helpers.ActionForm):
     note = forms.CharField(label=gettext_lazy("Note"), required=False)
 
 
-class WorkflowAdminMixin(VersionsMixin, ShareLinksMixin, DeskOverviewMixin, AutosaveMixin, ReadingMixin):
+class WorkflowAdminMixin(VersionsMixin, ShareLinksMixin, DeskOverviewMixin, NoticesMixin, AutosaveMixin, ReadingMixin):
     """Role rules and the desk's workflow views for the article admin."""
 
     change_form_template = "admin/articles/article/change_form.html"
@@ -85,7 +88,9 @@ class WorkflowAdminMixin(VersionsMixin, ShareLinksMixin, DeskOverviewMixin, Auto
     # --- who sees and changes what ---------------------------------------------------------
 
     def get_queryset(self, request: HttpRequest):
-        queryset = super().get_queryset(request)
+        # The time of the latest submission rides along as a subquery (the list's and the overview's
+        # "waiting since").
+        queryset = super().get_queryset(request).annotate(desk_submitted_at=latest_submission())
         if workflow.is_desk(request.user):
             return queryset
         # A reporter sees their own stories and what is published, nothing else.
@@ -153,6 +158,9 @@ class WorkflowAdminMixin(VersionsMixin, ShareLinksMixin, DeskOverviewMixin, Auto
         wrap = self.admin_site.admin_view
         return [
             path("desk/", wrap(self.desk_view), name="articles_article_desk"),
+            path("notices/", wrap(self.notices_view), name="articles_notices"),
+            path("notices/read/", wrap(self.read_all_notices_view), name="articles_notices_read_all"),
+            path("notices/<int:notice_id>/", wrap(self.open_notice_view), name="articles_notice_open"),
             path("<int:pk>/transition/<str:name>/", wrap(self.transition_view), name="articles_article_transition"),
             path("<int:pk>/presence/", wrap(self.presence_view), name="articles_article_presence"),
             path("<int:pk>/versions/", wrap(self.versions_view), name="articles_article_versions"),
@@ -236,6 +244,8 @@ class WorkflowAdminMixin(VersionsMixin, ShareLinksMixin, DeskOverviewMixin, Auto
         note = _note(request, name)
         if name == workflow.SUBMIT:
             workflow.submit(article, user=request.user)
+        elif name == workflow.TAKE:
+            workflow.take(article, user=request.user)
         elif name == workflow.RETURN:
             workflow.return_to_author(article, user=request.user, note=note)
         elif name == workflow.PUBLISH:
@@ -250,6 +260,16 @@ class WorkflowAdminMixin(VersionsMixin, ShareLinksMixin, DeskOverviewMixin, Auto
         presence.clear(article.pk)
         self.message_user(request, TRANSITION_MESSAGES[name]() % {"headline": article.headline}, messages.SUCCESS)
         request.workflow_done = True  # type: ignore[attr-defined]
+
+    def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
+        form = context["adminform"].form
+        # The form's errors and every inline's, one entry each: only the conflict means exactly one.
+        only_the_conflict = getattr(form, "conflict", None) and list(form.errors) == [NON_FIELD_ERRORS]
+        if only_the_conflict and len(context.get("errors") or []) == 1:
+            # The page opens with the conflict (its own box, first in the form), not with Django's
+            # generic "Please correct the error below" and the same sentence again as a form error.
+            context["errors"] = []
+        return super().render_change_form(request, context, add, change, form_url, obj)
 
     def get_form(self, request: HttpRequest, obj=None, change: bool = False, **kwargs):
         form = super().get_form(request, obj, change, **kwargs)

@@ -3,6 +3,7 @@
 import articles.models.history  # noqa: F401  (registers the article history)
 from articles.models.article import Article, ArticleAuthor, ArticleQuerySet
 from articles.models.desk import Correction, ShareLink, Transition
+from articles.models.notices import Notice
 from articles.models.people import Author, Editor, Source
 from articles.models.photos import Photo, PhotoQuerySet, Rendition
 from articles.models.sections import (
@@ -24,6 +25,7 @@ __all__ = [
     "Author",
     "Correction",
     "Editor",
+    "Notice",
     "Photo",
     "PhotoQuerySet",
     "Rendition",

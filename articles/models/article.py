@@ -113,6 +113,8 @@ class Article(models.Model):
         SUBMITTED = "submitted", _("Submitted")
         PUBLISHED = "published", _("Published")
         WITHDRAWN = "withdrawn", _("Withdrawn")
+        # A draft set aside (a duplicate import): out of the lists, kept as the record, never deleted.
+        DISCARDED = "discarded", _("Discarded")
 
     headline = models.CharField(_("headline"), max_length=255)
     slug = models.SlugField(
@@ -206,6 +208,17 @@ class Article(models.Model):
         on_delete=models.SET_NULL,
         related_name="+",
     )
+    # Which desk editor has taken a submitted story to edit, so that nobody else starts on it.
+    taken_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("taken by"),
+        null=True,
+        blank=True,
+        editable=False,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    taken_at = models.DateTimeField(_("taken at"), null=True, blank=True, editable=False)
     tags = TaggableManager(
         verbose_name=_("tags"),
         blank=True,
@@ -233,7 +246,7 @@ class Article(models.Model):
         ]
         constraints = [
             models.CheckConstraint(
-                condition=Q(status__in=["draft", "submitted"]) | Q(published_at__isnull=False),
+                condition=Q(status__in=["draft", "submitted", "discarded"]) | Q(published_at__isnull=False),
                 name="article_published_has_time",
             ),
             models.UniqueConstraint(

@@ -59,6 +59,17 @@ class Transition(models.Model):
         return reverse("admin:articles_article_change", args=[self.article_id])
 
 
+def latest_submission() -> models.Subquery:
+    """The time an article was last sent to the desk, as a subquery on the article's rows."""
+    return models.Subquery(
+        Transition.objects.filter(article=models.OuterRef("pk"), to_status=Article.Status.SUBMITTED)
+        # A step that leaves a submitted story submitted (a restore, a take) is no new submission.
+        .exclude(from_status=Article.Status.SUBMITTED)
+        .order_by("-at")
+        .values("at")[:1]
+    )
+
+
 class Correction(models.Model):
     """A public correction of a published story, shown under it with its time."""
 

@@ -6,5 +6,5 @@ from articles.models.article import Article
 
 # modified_at duplicates the record's own history_date and search_vector is derived by the
 # database; revision stays, so the desk's conflict message can find the versions saved since a
-# form was opened.
-register(Article, excluded_fields=["modified_at", "search_vector"])
+# form was opened. Taking a story changes who works on it, not its text: no version.
+register(Article, excluded_fields=["modified_at", "search_vector", "taken_by", "taken_at"])

@@ -105,10 +105,12 @@ class SearchView(StoryListMixin, ListView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["query"] = self.query
+        # The page's own search box is the one: the header's would be a second.
+        context["hide_site_search"] = True
         words = search.query_words(self.query)
         for story in context["articles"]:
             story.search_summary = search.highlight(story.summary, words)
-            story.search_snippet = search.render_snippet(story)
+            story.search_snippet = search.render_snippet(story, words)
         return context
 
 

@@ -15,7 +15,7 @@ import re
 from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank
 from django.db import connection
 from django.db.models import F, Func, Q, QuerySet, Value
-from django.utils.html import escape
+from django.utils.html import escape, strip_tags
 from django.utils.safestring import SafeString, mark_safe
 
 SEARCH_CONFIG = "english"
@@ -88,13 +88,49 @@ def search_articles(published: QuerySet, query: str) -> QuerySet:
     condition = Q()
     for word in words:
         condition &= _word_condition(word)
-    return published.filter(condition).order_by("-published_at")
+    # The body comes along in the same query, for the excerpt around the first match.
+    return _with_body(published.filter(condition)).order_by("-published_at")
 
 
-def render_snippet(article) -> SafeString:
+def _with_body(queryset: QuerySet) -> QuerySet:
+    """The queryset loading the body too: a listing's only() leaves it out."""
+    fields, defer = queryset.query.deferred_loading
+    if defer:
+        return queryset.defer(None) if "body" in fields else queryset
+    return queryset.only(*fields, "body")
+
+
+EXCERPT_AROUND = 90
+
+
+def plain_excerpt(body_html: str, words: list[str]) -> SafeString:
+    """The body's text around the first match of any word, escaped, the matches in <mark>; or ''.
+
+    The fallback's snippet where the database makes none (SQLite, and CJK words on PostgreSQL).
+    """
+    if not words:
+        return mark_safe("")  # noqa: S308 - empty
+    text = " ".join(html.unescape(strip_tags(body_html)).split())
+    alternatives = "|".join(re.escape(w) if CJK.search(w) else rf"\b{re.escape(w)}" for w in words)
+    match = re.search(alternatives, text, re.IGNORECASE)
+    if match is None:
+        return mark_safe("")  # noqa: S308 - empty
+    start = max(0, match.start() - EXCERPT_AROUND)
+    stop = min(len(text), match.end() + EXCERPT_AROUND)
+    # Whole words at both ends, unless the text itself ends there.
+    if start > 0 and " " in text[start : match.start()]:
+        start = text.index(" ", start) + 1
+    if stop < len(text) and " " in text[match.end() : stop]:
+        stop = text.rindex(" ", match.end(), stop)
+    return highlight(text[start:stop], words)
+
+
+def render_snippet(article, words: list[str] | None = None) -> SafeString:
     """The body passage where the query matched, as safe HTML with the matches in <mark>; or ''."""
     snippet = getattr(article, "snippet", None) or ""
     if MARK_START not in snippet:
+        if words and "body" in article.__dict__:
+            return plain_excerpt(article.body, words)
         return mark_safe("")  # noqa: S308 - empty
     text = escape(html.unescape(snippet))
     return mark_safe(text.replace(MARK_START, "<mark>").replace(MARK_STOP, "</mark>"))  # noqa: S308

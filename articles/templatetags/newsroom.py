@@ -1,6 +1,7 @@
 """Template helpers for the public pages."""
 
 import datetime
+import re
 
 from django import template
 from django.utils import timezone
@@ -12,6 +13,9 @@ from articles.models import Article
 
 register = template.Library()
 
+# The opening tag of the body's first paragraph (<p> or <p class="…">), not <pre> or <picture>.
+FIRST_PARAGRAPH = re.compile(r"<p(?:\s[^>]*)?>")
+
 
 @register.simple_tag
 def article_body(article: Article) -> SafeString:
@@ -22,8 +26,11 @@ def article_body(article: Article) -> SafeString:
     if not dateline:
         return mark_safe(body)  # noqa: S308 - sanitized on save
     opening = format_html('<span class="dateline">{}</span> ', dateline)
-    if body.startswith("<p>"):
-        return mark_safe(f"<p>{opening}{body[3:]}")  # noqa: S308 - sanitized on save, dateline escaped
+    # The dateline opens the first paragraph of text, even after a heading or a photo above it.
+    first = FIRST_PARAGRAPH.search(body)
+    if first:
+        at = first.end()
+        return mark_safe(f"{body[:at]}{opening}{body[at:]}")  # noqa: S308 - sanitized on save, dateline escaped
     return mark_safe(f'<p class="dateline-only">{opening}</p>{body}')  # noqa: S308
 
 

@@ -8,6 +8,10 @@ The contract, for admin buttons, bulk actions, commands and importers:
   permission and state, changes only the fields it owns in one transaction, records the
   transition, and on commit sends its signal (`articles.workflow.signals`) and its notices. It
   raises `PermissionDenied` or `WorkflowError` with a message a person can act on.
+- `discard(article, user=, note=)`: whoever made a draft sets it aside (a duplicate import); it
+  leaves the lists and stays on record.
+- `take(article, user=)`: a desk editor takes a submitted story to edit it; recorded, the text and
+  the revision untouched.
 - `save_edit(article, user=, data=, base_revision=)` saves new text (every body is processed the
   same way) after checking nobody saved since `base_revision`; `EditConflictError` when somebody did.
 - `rules`: who may do what (`is_desk`, `can_edit`, `available_transitions`, ...).
@@ -19,11 +23,13 @@ from articles.workflow.edits import EditConflictError, check_revision, process_b
 from articles.workflow.record import history_of, return_note, withdrawal
 from articles.workflow.rules import (
     CORRECT,
+    DISCARD,
     PUBLISH,
     RETURN,
     SCHEDULE,
     SUBMIT,
     SYSTEM,
+    TAKE,
     WITHDRAW,
     SystemActor,
     available_transitions,
@@ -36,15 +42,18 @@ from articles.workflow.transitions import (
     RESTORABLE_FIELDS,
     WorkflowError,
     correct,
+    discard,
     publish,
     restore_version,
     return_to_author,
     submit,
+    take,
     withdraw,
 )
 
 __all__ = [
     "CORRECT",
+    "DISCARD",
     "EditConflictError",
     "PUBLISH",
     "RESTORABLE_FIELDS",
@@ -52,6 +61,7 @@ __all__ = [
     "SCHEDULE",
     "SUBMIT",
     "SYSTEM",
+    "TAKE",
     "WITHDRAW",
     "SystemActor",
     "WorkflowError",
@@ -59,6 +69,7 @@ __all__ = [
     "can_edit",
     "check_revision",
     "correct",
+    "discard",
     "history_of",
     "is_desk",
     "is_embargoed",
@@ -69,6 +80,7 @@ __all__ = [
     "return_to_author",
     "save_edit",
     "submit",
+    "take",
     "withdraw",
     "withdrawal",
     "return_note",

@@ -22,6 +22,7 @@ Status = Article.Status
 
 # The names of the transitions, as the admin's buttons and URLs use them.
 SUBMIT, RETURN, PUBLISH, SCHEDULE, CORRECT, WITHDRAW = "submit", "return", "publish", "schedule", "correct", "withdraw"
+TAKE, DISCARD = "take", "discard"
 
 
 class SystemActor:
@@ -89,7 +90,7 @@ def can_edit(user: Actor, article: Article) -> bool:
     assert not isinstance(user, SystemActor)  # noqa: S101
     if not (user.is_active and user.has_perm("articles.change_article")):
         return False
-    if article.status == Status.WITHDRAWN:
+    if article.status in (Status.WITHDRAWN, Status.DISCARDED):
         return False
     if is_desk(user):
         return True
@@ -101,6 +102,11 @@ def available_transitions(user: Actor, article: Article) -> list[str]:
     allowed = []
     if article.status == Status.DRAFT and may_submit(user, article):
         allowed.append(SUBMIT)
+    if article.status == Status.DRAFT and is_desk(user) and can_edit(user, article):
+        # The wire desk publishes agency copy straight from the draft: one step, no submission.
+        allowed.append(PUBLISH)
+    if article.status == Status.SUBMITTED and may_take(user, article):
+        allowed.append(TAKE)
     if article.status == Status.SUBMITTED and is_desk(user):
         allowed += [RETURN, PUBLISH, SCHEDULE]
     if article.is_embargoed and is_desk(user):
@@ -125,6 +131,27 @@ def may_submit(user: Actor, article: Article) -> bool:
     return user.is_active and user.has_perm("articles.change_article") and (is_desk(user) or is_owner(user, article))
 
 
+def may_take(user: Actor, article: Article) -> bool:
+    """A desk or chief editor (a person, not a command) may take a submitted story not already theirs."""
+    if is_system(user) or not is_desk(user):
+        return False
+    return article.status == Status.SUBMITTED and article.taken_by_id != user.pk
+
+
+def may_discard(user: Actor, article: Article) -> bool:
+    """Whoever made a draft (the person who imported the copy) may set it aside; so may a command."""
+    if is_system(user):
+        return article.status == Status.DRAFT
+    assert not isinstance(user, SystemActor)  # noqa: S101
+    return (
+        article.status == Status.DRAFT
+        and user.is_active
+        and user.has_perm("articles.change_article")
+        and article.created_by_id is not None
+        and article.created_by_id == user.pk
+    )
+
+
 def may_withdraw(user: Actor) -> bool:
     if is_system(user):
         return True
@@ -140,6 +167,8 @@ REFUSALS = {
     "correct": lambda: _("You do not have permission to correct articles."),
     "withdraw": lambda: _("You do not have permission to withdraw articles."),
     "restore": lambda: _("You do not have permission to restore versions of articles."),
+    "discard": lambda: _("You do not have permission to discard drafts."),
+    "take": lambda: _("You do not have permission to take stories from the desk's queue."),
 }
 
 

@@ -38,6 +38,8 @@ STATE_REFUSALS = {
     "publish": lambda: _("Cannot publish “%(headline)s”: it is %(status)s."),
     "correct": lambda: _("Cannot correct “%(headline)s”: it is %(status)s."),
     "withdraw": lambda: _("Cannot withdraw “%(headline)s”: it is %(status)s."),
+    "discard": lambda: _("Cannot discard “%(headline)s”: it is %(status)s; only a draft can be discarded."),
+    "take": lambda: _("Cannot take “%(headline)s”: it is %(status)s, not waiting for the desk."),
 }
 
 
@@ -101,7 +103,9 @@ def submit(article: Article, *, user: Actor) -> Article:
         _require_state(article, {Status.DRAFT}, "submit")
         from_status = article.status
         article.status = Status.SUBMITTED
-        _save(article, user, fields=["status"])
+        # A new submission waits for the whole desk again.
+        article.taken_by, article.taken_at = None, None
+        _save(article, user, fields=["status", "taken_by", "taken_at"])
         _record(article, user, from_status)
         transaction.on_commit(lambda: notifications.submitted(article.pk, actor_id=_user_id(user)))
     return article
@@ -116,7 +120,8 @@ def return_to_author(article: Article, *, user: Actor, note: str) -> Article:
         _require_state(article, {Status.SUBMITTED}, "return")
         from_status = article.status
         article.status = Status.DRAFT
-        _save(article, user, fields=["status"])
+        article.taken_by, article.taken_at = None, None
+        _save(article, user, fields=["status", "taken_by", "taken_at"])
         _record(article, user, from_status, note)
         transaction.on_commit(lambda: notifications.returned(article.pk, actor_id=_user_id(user), note=note))
     return article
@@ -144,8 +149,8 @@ def publish(
     with transaction.atomic():
         _locked(article)
         if not article.is_embargoed:
-            allowed = {Status.DRAFT, Status.SUBMITTED} if rules.is_system(user) else {Status.SUBMITTED}
-            _require_state(article, allowed, "publish")
+            # A desk editor may publish a draft directly (the wire desk): one step, no submission.
+            _require_state(article, {Status.DRAFT, Status.SUBMITTED}, "publish")
         if not article.byline.exists() and not rules.is_system(user):
             raise WorkflowError(_("Add at least one author to the byline before publishing."))
         if article.editor_id is None and (user_id := _user_id(user)) is not None:
@@ -164,6 +169,40 @@ def publish(
     return article
 
 
+def take(article: Article, *, user: Actor) -> Article:
+    """A desk editor takes a submitted story to edit it: the list and the overview name them.
+
+    Taking changes neither the text nor the revision, so nobody's open form goes stale; it is
+    recorded in the log. Taking a story someone else took moves it to you.
+    """
+    rules.require(user, "publish_article", "take")
+    if rules.is_system(user):
+        raise WorkflowError(_("A story is taken by a person on the desk, not by a command."))
+    with transaction.atomic():
+        _locked(article)
+        _require_state(article, {Status.SUBMITTED}, "take")
+        now = _now()
+        Article.objects.filter(pk=article.pk).update(taken_by_id=user.pk, taken_at=now)
+        article.taken_by, article.taken_at = user, now  # type: ignore[assignment]
+        _record(article, user, article.status, _("Taken by %(name)s.") % {"name": _person(user)})
+    return article
+
+
+def discard(article: Article, *, user: Actor, note: str = "") -> Article:
+    """Set a draft aside (a duplicate import): out of the lists, kept and recorded, not deleted."""
+    rules.require(user, "change_article", "discard")
+    with transaction.atomic():
+        _locked(article)
+        _require_state(article, {Status.DRAFT}, "discard")
+        if not rules.may_discard(user, article):
+            raise PermissionDenied(_("Only the person who made this draft can discard it."))
+        from_status = article.status
+        article.status = Status.DISCARDED
+        _save(article, user, fields=["status"])
+        _record(article, user, from_status, note.strip())
+    return article
+
+
 def correct(article: Article, *, user: Actor, note: str) -> Article:
     """Record a public correction of a published story; 'Updated:' moves to now."""
     rules.require(user, "publish_article", "correct")
@@ -178,6 +217,7 @@ def correct(article: Article, *, user: Actor, note: str) -> Article:
         Correction.objects.create(article=article, note=note, at=article.updated_at, user_id=_user_id(user))
         _record(article, user, article.status, note)
         _on_commit(signals.article_corrected, article, user, note=note)
+        transaction.on_commit(lambda: notifications.corrected(article.pk, actor_id=_user_id(user), note=note))
     return article
 
 
@@ -193,6 +233,7 @@ def withdraw(article: Article, *, user: Actor, note: str) -> Article:
         _save(article, user, fields=["status"])
         _record(article, user, from_status, note)
         _on_commit(signals.article_withdrawn, article, user, note=note)
+        transaction.on_commit(lambda: notifications.withdrawn(article.pk, actor_id=_user_id(user), note=note))
     return article
 
 
@@ -227,6 +268,10 @@ def restore_version(article: Article, *, user: Actor, version_id: int) -> Articl
 def _now() -> datetime.datetime:
     """Now, to the second: public times are shown to the second, and HTML allows no microseconds."""
     return timezone.now().replace(microsecond=0)
+
+
+def _person(user: Actor) -> str:
+    return user.get_full_name() or user.get_username() if user.is_authenticated else str(user)  # type: ignore[union-attr]
 
 
 def _user_id(user: Actor) -> int | None:

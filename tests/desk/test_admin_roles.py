@@ -106,19 +106,19 @@ def test_new_story_belongs_to_its_reporter(client, reporter):
 def test_bulk_publish_reports_refusals(client, desk_editor, reporter):
     """Publishing a selection publishes the submitted ones and explains each refusal."""
     ready = ArticleFactory(headline="Ready", created_by=reporter)
-    draft = ArticleFactory(headline="Still a draft", created_by=reporter)
+    gone = ArticleFactory(headline="Taken down", created_by=reporter, withdrawn=True)
     Article.objects.filter(pk=ready.pk).update(status=Article.Status.SUBMITTED)
     client.force_login(desk_editor)
     response = client.post(
         reverse("admin:articles_article_changelist"),
-        {"action": "publish_selected", "_selected_action": [ready.pk, draft.pk]},
+        {"action": "publish_selected", "_selected_action": [ready.pk, gone.pk]},
         follow=True,
     )
     html = response.content.decode()
-    assert "Cannot publish “Still a draft”: it is draft." in html
+    assert "Cannot publish “Taken down”: it is withdrawn." in html
     ready.refresh_from_db()
-    draft.refresh_from_db()
-    assert ready.status == Article.Status.PUBLISHED and draft.status == Article.Status.DRAFT
+    gone.refresh_from_db()
+    assert ready.status == Article.Status.PUBLISHED and gone.status == Article.Status.WITHDRAWN
 
 
 @pytest.mark.django_db

@@ -123,3 +123,24 @@ def test_save_without_a_conflict_goes_through(client, desk_editor, submitted_sto
     submitted_story.refresh_from_db()
     assert submitted_story.headline == "New headline"
     assert submitted_story.revision == before + 1
+
+
+@pytest.mark.django_db
+def test_the_refused_save_opens_with_the_conflict(two_editors, submitted_story):
+    """The refused page starts with who saved meanwhile, not with "Please correct the error below"."""
+    from django.test import Client
+
+    dana, li = two_editors
+    url = reverse("admin:articles_article_change", args=[submitted_story.pk])
+    dana_client, li_client = Client(), Client()
+    dana_client.force_login(dana)
+    li_client.force_login(li)
+    dana_page = dana_client.get(url)
+    li_client.post(url, change_form_data(li_client.get(url), body="<p>Delegates met in Geneva.</p>"))
+    html = dana_client.post(url, change_form_data(dana_page, headline="Talks resume at last")).content.decode()
+    form = html.split('id="article_form"', 1)[1]
+    assert "Please correct the error" not in html
+    assert form.index('id="conflict"') < form.index('id="workflow-actions"')
+    conflict = form.split('id="conflict"', 1)[1].split("</div>", 1)[0]
+    assert "Li Shimeng saved this article" in conflict
+    assert html.count("Li Shimeng saved this article") == 1

@@ -107,3 +107,15 @@ def test_long_unchanged_text_is_shortened_in_diffs():
     pieces = word_diff(f"<p>{long} teh end</p>", f"<p>{long} the end</p>")
     assert ("del", "teh") in pieces and ("ins", "the") in pieces
     assert sum(len(text) for _, text in pieces) < 300
+
+
+@pytest.mark.django_db
+def test_versions_page_shows_a_corrections_public_note(client, desk_editor):
+    """The version a correction made says so, with the note readers see under the story."""
+    story = ArticleFactory(published=True, headline="Fares rise")
+    workflow.correct(story, user=desk_editor, note="The rise is 5%, not 50%.")
+    client.force_login(desk_editor)
+    html = client.get(reverse("admin:articles_article_versions", args=[story.pk])).content.decode()
+    newest = html.split('class="module desk-version"', 2)[1]
+    assert "Public correction:" in newest and "The rise is 5%, not 50%." in newest
+    assert html.count("The rise is 5%, not 50%.") == 1

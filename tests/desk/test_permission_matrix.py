@@ -51,6 +51,8 @@ def story_in(state: str, author_user) -> Article:
     extra = {}
     if state == S.PUBLISHED:
         extra = {"published": True}
+    if state == S.WITHDRAWN:
+        extra = {"withdrawn": True}
     article = ArticleFactory(created_by=author_user, authors=[author_user.author_profile], editor=None, **extra)
     if state == S.SUBMITTED:
         Article.objects.filter(pk=article.pk).update(status=S.SUBMITTED)
@@ -136,7 +138,7 @@ def test_matrix_through_admin_buttons(client, people, reporter, role, name, allo
     [
         ("submit", S.SUBMITTED),
         ("return", S.DRAFT),
-        ("publish", S.DRAFT),
+        ("publish", S.WITHDRAWN),
         ("correct", S.SUBMITTED),
         ("withdraw", S.DRAFT),
     ],

@@ -62,7 +62,7 @@ def test_permission_refusal_names_the_action_in_chinese(transition, role, expect
     [
         ("submit", {"status": Status.SUBMITTED}, "无法提交“港口电站”：该稿件当前状态为已提交。"),
         ("return", {}, "无法退回“港口电站”：该稿件当前状态为草稿。"),
-        ("publish", {}, "无法发布“港口电站”：该稿件当前状态为草稿。"),
+        ("publish", {"withdrawn": True}, "无法发布“港口电站”：该稿件当前状态为已撤回。"),
         ("correct", {"status": Status.SUBMITTED}, "无法更正“港口电站”：该稿件当前状态为已提交。"),
         ("withdraw", {"withdrawn": True}, "无法撤回“港口电站”：该稿件当前状态为已撤回。"),
     ],
@@ -84,9 +84,9 @@ def test_state_refusal_names_the_action_and_status_in_chinese(chief_editor, tran
 
 @pytest.mark.django_db
 def test_admin_shows_a_chinese_desk_editor_the_refusal_in_chinese(client, desk_editor, reporter):
-    """Bulk-publishing a draft in the Chinese admin explains the refusal in Chinese, and counts in Chinese."""
+    """Bulk-publishing a withdrawn story in the Chinese admin explains the refusal in Chinese, and counts in Chinese."""
     ready = ArticleFactory(headline="Ready", created_by=reporter)
-    ArticleFactory(headline="Still a draft", created_by=reporter)
+    ArticleFactory(headline="Taken down", created_by=reporter, withdrawn=True)
     Article.objects.filter(pk=ready.pk).update(status=Status.SUBMITTED)
     client.force_login(desk_editor)
     client.cookies[settings.LANGUAGE_COOKIE_NAME] = "zh-hans"
@@ -96,7 +96,7 @@ def test_admin_shows_a_chinese_desk_editor_the_refusal_in_chinese(client, desk_e
         follow=True,
     )
     html = response.content.decode()
-    assert "无法发布“Still a draft”：该稿件当前状态为草稿。" in html
+    assert "无法发布“Taken down”：该稿件当前状态为已撤回。" in html
     assert "已发布 1 篇稿件。" in html
     assert "Cannot publish" not in html
 

@@ -128,3 +128,21 @@ def test_share_page_query_count_is_fixed(client, draft, django_assert_num_querie
     # 4 its corrections; 5 the breadcrumb sections; 6 the navigation sections.
     with django_assert_num_queries(6):
         assert client.get(link.get_absolute_url()).status_code == 200
+
+
+@pytest.mark.django_db
+def test_share_link_to_a_public_story_says_plainly_that_it_is_public(client):
+    """A reviewer's link to a story that went public says so, with no "not published" banner."""
+    story = ArticleFactory(published=True, headline="Out in the open")
+    html = client.get(ShareLinkFactory(article=story).get_absolute_url()).content.decode()
+    banner = html.split('class="preview-banner"', 1)[1].split("</div>", 1)[0]
+    assert "This story is public now: readers see it at its address." in banner
+    assert "not published" not in banner
+
+
+@pytest.mark.django_db
+def test_share_link_under_embargo_is_still_a_preview(client):
+    """Until its embargo ends the story is not public, and the banner says so."""
+    story = ArticleFactory(embargoed=True)
+    html = client.get(ShareLinkFactory(article=story).get_absolute_url()).content.decode()
+    assert "Preview — not published" in html and "public now" not in html

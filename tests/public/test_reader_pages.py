@@ -174,3 +174,31 @@ def test_every_html_page_has_one_h1_and_the_landmarks(client, demo_data):
         assert 'class="skip-link" href="#content"' in html, url
         for landmark in ("<header", "<nav", '<main id="content"', "<footer"):
             assert landmark in html, (url, landmark)
+
+
+@pytest.mark.django_db
+def test_a_section_page_lists_its_feeds_once(client):
+    """The section's RSS and Atom links appear once on the page, named for the section."""
+    world = SectionFactory(name="World")
+    ArticleFactory(published=True, section=world)
+    html = client.get(world.get_absolute_url()).content.decode()
+    body = html.split("<body>", 1)[1]
+    assert body.count(f'href="{reverse("feeds:section-rss", kwargs={"section_path": "world"})}"') == 1
+    assert body.count(f'href="{reverse("feeds:section-atom", kwargs={"section_path": "world"})}"') == 1
+    assert body.count(">RSS feed<") == 1
+    assert "Feeds of World:" in body
+
+
+@pytest.mark.django_db
+def test_favicon_ico_is_served(client):
+    """/favicon.ico leads to a real icon file, and pages name it."""
+    from django.contrib.staticfiles import finders
+
+    response = client.get("/favicon.ico")
+    assert response.status_code == 302
+    assert response["Location"].endswith("favicon.ico")
+    icon = finders.find("favicon.ico")
+    assert icon is not None
+    with open(icon, "rb") as data:
+        assert data.read(4) == b"\x00\x00\x01\x00"  # an ICO file's signature
+    assert 'rel="icon"' in client.get(reverse("articles:home")).content.decode()

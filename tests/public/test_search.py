@@ -127,3 +127,30 @@ def test_chinese_words_are_found_inside_sentences(client):
     response = search(client, "港口")
     assert list(response.context["articles"]) == [story]
     assert "<mark>港口</mark>" in response.content.decode()
+
+
+def test_the_search_page_has_one_search_box(client):
+    """The results page shows its own search box only, not the header's as well."""
+    ArticleFactory(published=True, headline="Tidal turbines switched on")
+    html = search(client, "turbines").content.decode()
+    assert html.count('type="search"') == 1
+    assert 'value="turbines"' in html
+
+
+def test_results_show_a_snippet_around_the_match(client):
+    """Each result shows the body's words around the match, the match marked, the text escaped."""
+    before = " ".join(f"before{n}" for n in range(60))
+    after = " ".join(f"after{n}" for n in range(60))
+    ArticleFactory(
+        published=True,
+        headline="Harbour news",
+        summary="A summary.",
+        body=f"<p>{before} The estuary hums with generators &amp; turbines &lt;b&gt;at night. {after}</p>",
+    )
+    html = search(client, "generators").content.decode()
+    snippet = html.split('class="story-snippet"', 1)[1].split("</p>", 1)[0]
+    assert "<mark>generators</mark>" in snippet
+    assert "<mark>generators</mark> &amp; turbines" in snippet
+    assert "&amp;lt;b&amp;gt;" in snippet or "&lt;b&gt;" in snippet
+    assert "<b>" not in snippet
+    assert "before0 " not in snippet and "after59" not in snippet  # an excerpt, not the whole body
