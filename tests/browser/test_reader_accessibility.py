@@ -29,10 +29,15 @@ def axe_violations(page, axe_script) -> list[str]:
 
 
 @pytest.mark.parametrize("kind", ["home", "section", "article", "search"])
-def test_no_axe_violations(page, site, axe_script, kind):
+def test_no_axe_violations(chromium_browser, site, axe_script, kind):
     """A screen-reader and keyboard user meets no axe-core violations on the page."""
+    # The checker is injected as an inline script, which the page's own policy rightly refuses;
+    # the browser lets the test tool past it (the page's scripts still run under the policy).
+    context = chromium_browser.new_context(viewport={"width": 1280, "height": 900}, bypass_csp=True)
+    page = context.new_page()
     page.goto(site[kind])
     assert axe_violations(page, axe_script) == []
+    context.close()
 
 
 @pytest.mark.parametrize("kind", ["home", "section", "article", "search"])
