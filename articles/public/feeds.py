@@ -13,12 +13,32 @@ from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed, SyndicationFee
 from django.utils.translation import gettext_lazy as _
 
 from articles.models import Article, ArticleAuthor, Section
+from articles.plaintext import strip_control_characters
 from newsroom.links import absolute_url
 
 FEED_LENGTH = 30
 
 
-class PlainTextRss(Rss201rev2Feed):
+def _without_controls(value):
+    """Text (or a list of texts) without the control characters XML 1.0 does not allow."""
+    if isinstance(value, str):
+        return strip_control_characters(value)
+    if isinstance(value, list | tuple):
+        return [_without_controls(v) for v in value]
+    return value
+
+
+class ControlFreeFeed(SyndicationFeed):
+    """A feed whose text is cleaned of control characters on output, whatever the database holds."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*map(_without_controls, args), **{k: _without_controls(v) for k, v in kwargs.items()})
+
+    def add_item(self, *args, **kwargs):
+        super().add_item(*map(_without_controls, args), **{k: _without_controls(v) for k, v in kwargs.items()})
+
+
+class PlainTextRss(ControlFreeFeed, Rss201rev2Feed):
     """RSS 2.0 whose titles and descriptions are our plain text, escaped as HTML.
 
     Readers render an RSS description (and often a title) as HTML, so a summary or headline is
@@ -32,7 +52,7 @@ class PlainTextRss(Rss201rev2Feed):
         super().add_item(escape(str(title)), link, escape(str(description or "")), *args, **kwargs)
 
 
-class PlainTextAtom(Atom1Feed):
+class PlainTextAtom(ControlFreeFeed, Atom1Feed):
     """Atom whose summaries are sent as `type="text"` (titles and subtitles are text already)."""
 
     def add_item_elements(self, handler, item):

@@ -29,6 +29,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from articles.plaintext import strip_control_characters
+
 
 class WireFormatError(ValueError):
     """The copy cannot be read as a story; the message says what is wrong, in the active language."""
@@ -78,6 +80,8 @@ _DATELINE = re.compile(
 DATELINE_SPAN = 200
 # The longest line of copy read; agency paragraphs are a few hundred characters.
 LINE_LIMIT = 10_000
+# Copy with more than one control character in this many characters is refused as not text.
+CONTROL_SHARE = 100
 _LONG_DATE = re.compile(r"^(?P<month>[A-Za-z]{3,9})\.?\s+(?P<day>\d{1,2}),\s*(?P<year>\d{4})$")
 _ISO_DATE = re.compile(
     r"^(?P<year>\d{4})-(?P<month>\d{2})-(?P<day>\d{2})(?:[ T](?P<h>\d{2}):(?P<m>\d{2})(?::(?P<s>\d{2}))?)?$"
@@ -106,9 +110,9 @@ class WireStory:
 
 
 def normalize_text(text: str) -> str:
-    """Unify line ends, non-breaking and other odd spaces, and Unicode composition."""
+    """Unify line ends, non-breaking and other odd spaces, and Unicode composition; drop control characters."""
     text = unicodedata.normalize("NFC", text)
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = strip_control_characters(text.replace("\r\n", "\n").replace("\r", "\n"))
     text = _ZERO_WIDTH.sub("", text)
     return "\n".join(_SPACES.sub(" ", line).strip() for line in text.split("\n"))
 
@@ -131,8 +135,10 @@ def decode_copy(data: bytes, *, name: str) -> str:
             _("%(file)s: the file is not UTF-8 text (byte %(position)d cannot be read); save the copy as UTF-8.")
             % {"file": name, "position": exc.start}
         ) from None
+    # A stray control character or two (Word's vertical-tab line break, an escape from a terminal)
+    # is removed when the copy is read; more than one in a hundred characters is not text.
     controls = sum(1 for ch in text if unicodedata.category(ch) == "Cc" and ch not in "\n\r\t\f")
-    if controls:
+    if controls * CONTROL_SHARE > len(text):
         raise WireFormatError(
             ngettext(
                 "%(file)s: the file holds %(count)d control character; it does not look like text.",
