@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from django.contrib import admin
+from django.contrib import admin, messages
 from django.http import HttpRequest
 from django.urls import reverse
 from django.utils.html import format_html, format_html_join
@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from articles.models import Article, Photo
 from articles.photos import services
 from articles.photos.forms import PhotoForm
+from articles.workflow import rules
 
 
 @admin.register(Photo)
@@ -48,6 +49,18 @@ class PhotoAdmin(admin.ModelAdmin):
 
     class Media:
         js = ["js/admin-focal-point.js"]
+
+    def has_change_permission(self, request: HttpRequest, obj: Photo | None = None) -> bool:
+        """A photo in a submitted or published story is the desk's to change (workflow.rules)."""
+        if not super().has_change_permission(request, obj):
+            return False
+        return obj is None or rules.may_change_photo(request.user, obj)
+
+    def change_view(self, request: HttpRequest, object_id: str, form_url: str = "", extra_context=None):
+        photo = self.get_object(request, object_id)
+        if photo is not None and not self.has_change_permission(request, photo) and request.method == "GET":
+            messages.warning(request, rules.photo_refusal())
+        return super().change_view(request, object_id, form_url, extra_context)
 
     def get_queryset(self, request: HttpRequest):
         return super().get_queryset(request).prefetch_related("renditions")

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 from django.core.exceptions import PermissionDenied
 from django.utils.translation import gettext as _
 
-from articles.models import Article
+from articles.models import Article, Photo
 
 if TYPE_CHECKING:
     from django.contrib.auth.models import AnonymousUser
@@ -111,6 +111,37 @@ def available_transitions(user: Actor, article: Article) -> list[str]:
     if article.status == Status.PUBLISHED and may_withdraw(user):
         allowed.append(WITHDRAW)
     return allowed
+
+
+# A photo in a story at these states is on (or about to be on) the public site.
+DESK_PHOTO_STATES = (Status.SUBMITTED, Status.PUBLISHED)
+
+
+def photo_is_on_the_desk(photo: Photo) -> bool:
+    """True when a submitted or published (or embargoed) story uses the photo, as lead or in its text."""
+    if photo.pk is None:
+        return False
+    return Article.objects.using_photo(photo).filter(status__in=DESK_PHOTO_STATES).exists()
+
+
+def may_change_photo(user: Actor, photo: Photo) -> bool:
+    """May the actor change the photo's picture, caption, credit or focal point?
+
+    Anyone who may change photos changes those only drafts (or nothing) use; a photo in a
+    submitted or published story shows (or will show) on the public site at once, so it is the
+    desk's (desk and chief editors) alone, like the story itself.
+    """
+    if is_system(user):
+        return True
+    assert not isinstance(user, SystemActor)  # noqa: S101
+    if not (user.is_active and user.has_perm("articles.change_photo")):
+        return False
+    return is_desk(user) or not photo_is_on_the_desk(photo)
+
+
+def photo_refusal() -> str:
+    """Why a reporter sees a photo read-only."""
+    return _("This photo is used in a submitted or published story; only the desk may change it.")
 
 
 def is_embargoed(article: Article) -> bool:
