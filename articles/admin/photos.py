@@ -126,11 +126,19 @@ class PhotoAdmin(admin.ModelAdmin):
             ((r.file.url, r.get_crop_display(), r.width, r.get_format_display()) for r in rows),
         )
 
+    def get_object(self, request: HttpRequest, object_id: str, from_field: str | None = None) -> Photo | None:
+        photo = super().get_object(request, object_id, from_field)
+        if photo is not None:
+            # "Used in" names only the stories this person may see (workflow.visible_articles).
+            photo.viewer = request.user
+        return photo
+
     @admin.display(description=_("used in"))
     def used_in(self, obj: Photo) -> str:
-        if obj.pk is None:
+        viewer = getattr(obj, "viewer", None)
+        if obj.pk is None or viewer is None:
             return "—"
-        articles = articles_using(obj)
+        articles = articles_using(obj, viewer)
         if not articles:
             return str(_("No story uses this photo."))
         return format_html_join(
@@ -155,6 +163,7 @@ class PhotoAdmin(admin.ModelAdmin):
         return deleted, counts, perms_needed, protected
 
 
-def articles_using(photo: Photo) -> list[Article]:
-    """Stories with the photo as lead photo or placed in their text."""
-    return list(Article.objects.using_photo(photo).only("headline").order_by("-modified_at")[:20])
+def articles_using(photo: Photo, viewer) -> list[Article]:
+    """Stories the viewer may see with the photo as lead photo or placed in their text."""
+    stories = rules.visible_articles(viewer, Article.objects.using_photo(photo))
+    return list(stories.only("headline").order_by("-modified_at")[:20])

@@ -10,9 +10,11 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from django.core.exceptions import PermissionDenied
+from django.db.models import Q
 from django.utils.translation import gettext as _
 
 from articles.models import Article, Photo
+from articles.models.article import ArticleQuerySet, owned_q
 
 if TYPE_CHECKING:
     from django.contrib.auth.models import AnonymousUser
@@ -76,6 +78,24 @@ def is_owner(user: Actor, article: Article) -> bool:
     if article.created_by_id == user.pk:
         return True
     return article.pk is not None and article.byline.filter(author__user_id=user.pk).exists()
+
+
+def visible_articles(user: Actor, queryset: ArticleQuerySet | None = None) -> ArticleQuerySet:
+    """The stories the actor may see on staff screens (the admin list, previews, links, "used in").
+
+    The desk sees every story; a reporter (anyone with the article view permission) their own
+    and the published ones, embargoed included, as the admin list shows; other staff only what
+    readers see.
+    """
+    stories = Article.objects.all() if queryset is None else queryset
+    if is_desk(user):
+        return stories
+    assert not isinstance(user, SystemActor)  # noqa: S101
+    if not (user.is_authenticated and user.is_active and user.pk is not None):
+        return stories.none()
+    if user.is_staff and user.has_perm("articles.view_article"):
+        return stories.filter(Q(status=Status.PUBLISHED) | owned_q(user.pk))
+    return stories.published()
 
 
 def can_edit(user: Actor, article: Article) -> bool:
