@@ -23,6 +23,7 @@ from django_ckeditor_5.widgets import CKEditor5Widget
 
 from articles import workflow
 from articles.admin.base import staff_id
+from articles.admin.changelist import SafeListMixin
 from articles.admin.conflicts import RevisionCheckedForm
 from articles.admin.filters import EditorsNoteFilter, SluglineFilter, UrgencyFilter
 from articles.admin.workflow import WorkflowAdminMixin
@@ -32,7 +33,7 @@ from articles.wire import text as wire_text
 
 
 @admin.register(Section)
-class SectionAdmin(admin.ModelAdmin):
+class SectionAdmin(SafeListMixin, admin.ModelAdmin):
     list_display = ["name", "path", "parent", "position"]
     list_select_related = ["parent"]
     list_filter = [("parent", admin.RelatedOnlyFieldListFilter)]
@@ -43,14 +44,14 @@ class SectionAdmin(admin.ModelAdmin):
 
 
 @admin.register(Source)
-class SourceAdmin(admin.ModelAdmin):
+class SourceAdmin(SafeListMixin, admin.ModelAdmin):
     list_display = ["name", "short_name", "website"]
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
     search_fields = ["name", "short_name"]
 
 
 @admin.register(Author)
-class AuthorAdmin(admin.ModelAdmin):
+class AuthorAdmin(SafeListMixin, admin.ModelAdmin):
     list_display = ["name", "slug", "user"]
     list_select_related = ["user"]
     search_fields = ["name"]
@@ -59,7 +60,7 @@ class AuthorAdmin(admin.ModelAdmin):
 
 
 @admin.register(Editor)
-class EditorAdmin(admin.ModelAdmin):
+class EditorAdmin(SafeListMixin, admin.ModelAdmin):
     list_display = ["display_name", "desk", "user"]
     list_select_related = ["user"]
     list_filter = ["desk"]
@@ -173,7 +174,7 @@ class WireImportForm(forms.Form):
 
 
 @admin.register(Article)
-class ArticleAdmin(WorkflowAdminMixin, admin.ModelAdmin):
+class ArticleAdmin(SafeListMixin, WorkflowAdminMixin, admin.ModelAdmin):
     form = ArticleAdminForm
     inlines = [BylineInline]
     list_display = [

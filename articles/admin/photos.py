@@ -8,6 +8,7 @@ from django.urls import reverse
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 
+from articles.admin.changelist import SafeListMixin
 from articles.models import Article, Photo
 from articles.photos import services
 from articles.photos.forms import PhotoForm
@@ -15,7 +16,7 @@ from articles.workflow import rules
 
 
 @admin.register(Photo)
-class PhotoAdmin(admin.ModelAdmin):
+class PhotoAdmin(SafeListMixin, admin.ModelAdmin):
     form = PhotoForm
     list_display = ["thumbnail", "caption_short", "credit", "source", "date_taken", "place", "dimensions", "created_at"]
     list_display_links = ["thumbnail", "caption_short"]
