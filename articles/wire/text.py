@@ -60,6 +60,8 @@ MONTHS = {
 # Spaces that word processors and web pages put in copy, all read as a plain space.
 _SPACES = re.compile(r"[\u00a0\u2000-\u200a\u202f\u205f\u3000\t]+")
 _ZERO_WIDTH = re.compile(r"[\u200b\u200c\u200d\u2060\ufeff]")
+# Unicode's control characters (category Cc: C0, DEL and C1) other than tab, newline, CR and form feed.
+_CONTROLS = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]")
 
 # Every pattern is linear: no two quantifiers compete for the same characters, and trailing space
 # is stripped in Python, not by the pattern (`.+?\s*$` on a run of spaces backtracks for minutes).
@@ -137,7 +139,7 @@ def decode_copy(data: bytes, *, name: str) -> str:
         ) from None
     # A stray control character or two (Word's vertical-tab line break, an escape from a terminal)
     # is removed when the copy is read; more than one in a hundred characters is not text.
-    controls = sum(1 for ch in text if unicodedata.category(ch) == "Cc" and ch not in "\n\r\t\f")
+    controls = len(_CONTROLS.findall(text))
     if controls * CONTROL_SHARE > len(text):
         raise WireFormatError(
             ngettext(
