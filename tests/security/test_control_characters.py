@@ -92,6 +92,14 @@ def test_the_other_text_the_pages_show_is_stored_clean():
     )
 
 
+def test_a_keyword_is_stored_without_control_characters():
+    """A tag typed with a control character is saved as the visible word."""
+    from taggit.models import Tag
+
+    ArticleFactory(published=True).tags.add("Ener\x1bgy")
+    assert list(Tag.objects.values_list("name", flat=True)) == ["Energy"]
+
+
 @pytest.mark.parametrize(("name", "kwargs"), XML_PAGES)
 def test_feeds_and_sitemaps_stay_xml_with_control_characters_in_the_database(client, name, kwargs):
     """Text forced into the database with control characters still gives well-formed feeds and sitemaps."""
