@@ -11,6 +11,8 @@ from urllib.parse import urlsplit
 
 import nh3
 
+from articles.plaintext import strip_control_characters
+
 ALLOWED_TAGS = {
     "p", "br", "hr", "strong", "b", "em", "i", "u", "s", "sub", "sup", "small", "mark",
     "blockquote", "q", "cite", "abbr", "a",
@@ -71,7 +73,7 @@ def sanitize_html(html: str) -> str:
     if not html:
         return ""
     return nh3.clean(
-        html,
+        strip_control_characters(html),
         tags=ALLOWED_TAGS,
         attributes=ALLOWED_ATTRIBUTES,
         allowed_classes=ALLOWED_CLASSES,

@@ -13,12 +13,13 @@ import logging
 from typing import Any
 
 from django.db import transaction
-from django.db.models.signals import post_delete, post_save
+from django.db.models.signals import post_delete, post_save, pre_save
 from django.dispatch import receiver
 from taggit.models import Tag, TaggedItem
 
 from articles.models import Article, ArticleAuthor, Author, Editor, Photo, Section, Source
 from articles.photos import services as photo_services
+from articles.plaintext import strip_control_characters
 from articles.public import front
 from articles.public.cache import purge_public_pages
 from articles.workflow import signals as workflow_signals
@@ -70,6 +71,12 @@ def refresh_front_layer(sender: type[Article], article: Article, **kwargs: Any) 
 
 
 # --- Rows that public pages show --------------------------------------------------------------
+
+
+@receiver(pre_save, sender=Tag, dispatch_uid="tag_name_without_controls")
+def tag_name_without_controls(sender: Any, instance: Tag, **kwargs: Any) -> None:
+    """Keywords are text the pages and feeds show: stored without control characters, as ours are."""
+    instance.name = strip_control_characters(instance.name)
 
 
 @receiver(post_save, sender=Section, dispatch_uid="purge_on_section_save")

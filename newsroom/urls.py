@@ -9,6 +9,7 @@ from django.http import HttpRequest, HttpResponseRedirect
 from django.templatetags.static import static as static_url
 from django.urls import include, path
 
+from articles.admin import view_on_site
 from articles.photos import editor_upload as photo_views
 from articles.public import feeds, listings, sitemaps
 from articles.public import urls as public_urls  # noqa: F401  (registers the section and day converters)
@@ -33,6 +34,12 @@ sitemap_patterns = [
 ]
 
 urlpatterns = [
+    # Before the admin's own: the view-on-site shortcut answers only for stories the person may see.
+    path(
+        "admin/r/<int:content_type_id>/<path:object_id>/",
+        admin.site.admin_view(view_on_site.view_on_site),
+        name="view_on_site",
+    ),
     path("admin/", admin.site.urls),
     # Replaces django_ckeditor_5.urls, whose upload view stores files unchecked and unrecorded.
     path("ckeditor5/image_upload/", photo_views.editor_upload, name="photo_editor_upload"),

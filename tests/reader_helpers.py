@@ -1,9 +1,9 @@
 """Helpers shared by the reader-site tests: the public URLs of a data set."""
 
 from django.urls import reverse
-from taggit.models import Tag
+from taggit.models import Tag, TaggedItem
 
-from articles.models import Article, Author, Section, Source
+from articles.models import Article, ArticleAuthor, Author, Section, Source
 
 
 def public_urls() -> list[str]:
@@ -33,7 +33,12 @@ def public_urls() -> list[str]:
                 kwargs={"section_path": article.section.path, "day": day},
             )
         )
-    urls += [author.get_absolute_url() for author in Author.objects.all()]
-    urls += [source.get_absolute_url() for source in Source.objects.all()]
-    urls += [reverse("articles:tag", kwargs={"slug": tag.slug}) for tag in Tag.objects.all()]
+    # An author's, source's or tag's page exists while it has a public story (404 otherwise).
+    public = Article.objects.published()
+    authors = Author.objects.filter(pk__in=ArticleAuthor.objects.filter(article__in=public).values("author"))
+    urls += [author.get_absolute_url() for author in authors.order_by("pk")]
+    urls += [source.get_absolute_url() for source in Source.objects.filter(pk__in=public.values("source"))]
+    tagged = TaggedItem.objects.filter(content_type__model="article", object_id__in=public.values("pk"))
+    tags = Tag.objects.filter(pk__in=tagged.values("tag"))
+    urls += [reverse("articles:tag", kwargs={"slug": tag.slug}) for tag in tags.order_by("pk")]
     return urls

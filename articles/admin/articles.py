@@ -26,6 +26,7 @@ from django_ckeditor_5.widgets import CKEditor5Widget
 
 from articles import workflow
 from articles.admin.base import refusal, staff_id
+from articles.admin.changelist import SafeListMixin
 from articles.admin.conflicts import RevisionCheckedForm
 from articles.admin.filters import EditorsNoteFilter, SluglineFilter, UrgencyFilter
 from articles.admin.workflow import WorkflowAdminMixin
@@ -36,7 +37,7 @@ from articles.wire import text as wire_text
 
 
 @admin.register(Section)
-class SectionAdmin(admin.ModelAdmin):
+class SectionAdmin(SafeListMixin, admin.ModelAdmin):
     list_display = ["name", "path", "parent", "position"]
     list_select_related = ["parent"]
     list_filter = [("parent", admin.RelatedOnlyFieldListFilter)]
@@ -47,14 +48,14 @@ class SectionAdmin(admin.ModelAdmin):
 
 
 @admin.register(Source)
-class SourceAdmin(admin.ModelAdmin):
+class SourceAdmin(SafeListMixin, admin.ModelAdmin):
     list_display = ["name", "short_name", "website"]
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
     search_fields = ["name", "short_name"]
 
 
 @admin.register(Author)
-class AuthorAdmin(admin.ModelAdmin):
+class AuthorAdmin(SafeListMixin, admin.ModelAdmin):
     list_display = ["name", "slug", "user"]
     list_select_related = ["user"]
     search_fields = ["name"]
@@ -63,7 +64,7 @@ class AuthorAdmin(admin.ModelAdmin):
 
 
 @admin.register(Editor)
-class EditorAdmin(admin.ModelAdmin):
+class EditorAdmin(SafeListMixin, admin.ModelAdmin):
     list_display = ["display_name", "desk", "user"]
     list_select_related = ["user"]
     list_filter = ["desk"]
@@ -222,7 +223,7 @@ class ArticleChangeList(ChangeList):
 
 
 @admin.register(Article)
-class ArticleAdmin(WorkflowAdminMixin, admin.ModelAdmin):
+class ArticleAdmin(SafeListMixin, WorkflowAdminMixin, admin.ModelAdmin):
     form = ArticleAdminForm
     inlines = [BylineInline]
     # The desk's queue, narrow enough for a 1280 px window; the rest of a story is in its form.

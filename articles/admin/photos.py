@@ -2,19 +2,21 @@
 
 from __future__ import annotations
 
-from django.contrib import admin
+from django.contrib import admin, messages
 from django.http import HttpRequest
 from django.urls import reverse
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 
+from articles.admin.changelist import SafeListMixin
 from articles.models import Article, Photo
 from articles.photos import services
 from articles.photos.forms import PhotoForm
+from articles.workflow import rules
 
 
 @admin.register(Photo)
-class PhotoAdmin(admin.ModelAdmin):
+class PhotoAdmin(SafeListMixin, admin.ModelAdmin):
     form = PhotoForm
     list_display = ["thumbnail", "caption_short", "credit", "source", "date_taken", "place", "dimensions", "created_at"]
     list_display_links = ["thumbnail", "caption_short"]
@@ -48,6 +50,18 @@ class PhotoAdmin(admin.ModelAdmin):
 
     class Media:
         js = ["js/admin-focal-point.js"]
+
+    def has_change_permission(self, request: HttpRequest, obj: Photo | None = None) -> bool:
+        """A photo in a submitted or published story is the desk's to change (workflow.rules)."""
+        if not super().has_change_permission(request, obj):
+            return False
+        return obj is None or rules.may_change_photo(request.user, obj)
+
+    def change_view(self, request: HttpRequest, object_id: str, form_url: str = "", extra_context=None):
+        photo = self.get_object(request, object_id)
+        if photo is not None and not self.has_change_permission(request, photo) and request.method == "GET":
+            messages.warning(request, rules.photo_refusal())
+        return super().change_view(request, object_id, form_url, extra_context)
 
     def get_queryset(self, request: HttpRequest):
         return super().get_queryset(request).prefetch_related("renditions")
@@ -113,11 +127,19 @@ class PhotoAdmin(admin.ModelAdmin):
             ((r.file.url, r.get_crop_display(), r.width, r.get_format_display()) for r in rows),
         )
 
+    def get_object(self, request: HttpRequest, object_id: str, from_field: str | None = None) -> Photo | None:
+        photo = super().get_object(request, object_id, from_field)
+        if photo is not None:
+            # "Used in" names only the stories this person may see (workflow.visible_articles).
+            photo.viewer = request.user
+        return photo
+
     @admin.display(description=_("used in"))
     def used_in(self, obj: Photo) -> str:
-        if obj.pk is None:
+        viewer = getattr(obj, "viewer", None)
+        if obj.pk is None or viewer is None:
             return "—"
-        articles = articles_using(obj)
+        articles = articles_using(obj, viewer)
         if not articles:
             return str(_("No story uses this photo."))
         return format_html_join(
@@ -142,6 +164,7 @@ class PhotoAdmin(admin.ModelAdmin):
         return deleted, counts, perms_needed, protected
 
 
-def articles_using(photo: Photo) -> list[Article]:
-    """Stories with the photo as lead photo or placed in their text."""
-    return list(Article.objects.using_photo(photo).only("headline").order_by("-modified_at")[:20])
+def articles_using(photo: Photo, viewer) -> list[Article]:
+    """Stories the viewer may see with the photo as lead photo or placed in their text."""
+    stories = rules.visible_articles(viewer, Article.objects.using_photo(photo))
+    return list(stories.only("headline").order_by("-modified_at")[:20])

@@ -11,6 +11,7 @@ from django.db.models import QuerySet
 from django.http import HttpRequest
 
 from articles import roles
+from articles.admin.changelist import SafeListMixin
 
 User = get_user_model()
 
@@ -18,7 +19,7 @@ User = get_user_model()
 SUPERUSER_ONLY_FIELDS = ("is_superuser", "user_permissions")
 
 
-class NewsroomUserAdmin(UserAdmin):
+class NewsroomUserAdmin(SafeListMixin, UserAdmin):
     """Django's user admin, minus the ways a non-superuser could raise anyone's rights."""
 
     def get_queryset(self, request: HttpRequest) -> QuerySet:

@@ -79,6 +79,8 @@ class VersionsMixin(ArticleViewsMixin):
 
     def versions_view(self, request: HttpRequest, pk: int) -> TemplateResponse:
         """Every saved version of the article, newest first, each with what it changed."""
+        if not request.user.has_perm("articles.view_historicalarticle"):
+            raise PermissionDenied
         article = self._article_or_404(request, pk)
         history = workflow.history_of(article).select_related("history_user")
         records = list(history.order_by("-history_date", "-history_id")[:51])

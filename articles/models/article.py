@@ -17,6 +17,7 @@ from taggit.managers import TaggableManager
 
 from articles.models.people import Author, Editor, Source
 from articles.models.sections import Section, ap_date, free_slug, make_slug
+from articles.plaintext import PlainTextModel
 from articles.richtext import sanitize_html
 
 if TYPE_CHECKING:
@@ -105,7 +106,7 @@ class ArticleQuerySet(models.QuerySet):
         return Correction.objects.only("article_id", "note", "at").order_by("at")
 
 
-class Article(models.Model):
+class Article(PlainTextModel):
     """A story: filed by reporters, edited and published by the desk."""
 
     class Status(models.TextChoices):

@@ -12,6 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from articles.models.article import Article
+from articles.plaintext import PlainTextModel
 
 SHARE_LINK_SALT = "articles.sharelink"
 
@@ -70,7 +71,7 @@ def latest_submission() -> models.Subquery:
     )
 
 
-class Correction(models.Model):
+class Correction(PlainTextModel):
     """A public correction of a published story, shown under it with its time."""
 
     article = models.ForeignKey(

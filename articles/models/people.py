@@ -8,9 +8,10 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from articles.models.sections import unique_slug
+from articles.plaintext import PlainTextModel
 
 
-class Source(models.Model):
+class Source(PlainTextModel):
     """Where a story comes from: our own desk or a partner agency."""
 
     name = models.CharField(
@@ -31,7 +32,7 @@ class Source(models.Model):
         return reverse("articles:source", kwargs={"pk": self.pk})
 
 
-class Author(models.Model):
+class Author(PlainTextModel):
     """A person in a byline; a partner agency's reporter need not have a login here."""
 
     name = models.CharField(_("name"), max_length=120)
@@ -65,7 +66,7 @@ class Author(models.Model):
         return reverse("articles:author", kwargs={"slug": self.slug})
 
 
-class Editor(models.Model):
+class Editor(PlainTextModel):
     """The person named in an article's sign-off ('Editor: ...'); usually a staff user's profile."""
 
     display_name = models.CharField(_("display name"), max_length=120)

@@ -10,6 +10,8 @@ from django.db.models import Q
 from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 
+from articles.plaintext import PlainTextModel
+
 
 def new_photo_key() -> str:
     """A random folder name for a photo's files (not its id: file paths reveal nothing)."""
@@ -30,7 +32,7 @@ class PhotoQuerySet(models.QuerySet):
         return self.prefetch_related("renditions")
 
 
-class Photo(models.Model):
+class Photo(PlainTextModel):
     """A picture in the library, with the caption and credit printed under it."""
 
     key = models.CharField(_("storage key"), max_length=32, unique=True, default=new_photo_key, editable=False)

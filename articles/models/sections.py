@@ -11,6 +11,8 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from slugify import slugify
 
+from articles.plaintext import PlainTextModel
+
 # Section addresses (articles/public/converters.py) match only these characters; the navigation on every
 # public page links every section, so one slug outside them would break the whole site.
 SECTION_SLUG = r"[a-z0-9-]+"
@@ -54,7 +56,7 @@ def ap_date(value: datetime.date) -> str:
     return f"{AP_MONTHS[value.month - 1]} {value.day}"
 
 
-class Section(models.Model):
+class Section(PlainTextModel):
     """A desk's part of the site (News, News > World); sections form a tree."""
 
     name = models.CharField(_("name"), max_length=80)

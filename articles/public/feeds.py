@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from html import escape
+
 from django.conf import settings
 from django.contrib.syndication.views import Feed
 from django.db.models import Prefetch
@@ -11,9 +13,52 @@ from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed, SyndicationFee
 from django.utils.translation import gettext_lazy as _
 
 from articles.models import Article, ArticleAuthor, Section
+from articles.plaintext import strip_control_characters
 from newsroom.links import absolute_url
 
 FEED_LENGTH = 30
+
+
+def _without_controls(value):
+    """Text (or a list of texts) without the control characters XML 1.0 does not allow."""
+    if isinstance(value, str):
+        return strip_control_characters(value)
+    if isinstance(value, list | tuple):
+        return [_without_controls(v) for v in value]
+    return value
+
+
+class ControlFreeFeed(SyndicationFeed):
+    """A feed whose text is cleaned of control characters on output, whatever the database holds."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*map(_without_controls, args), **{k: _without_controls(v) for k, v in kwargs.items()})
+
+    def add_item(self, *args, **kwargs):
+        super().add_item(*map(_without_controls, args), **{k: _without_controls(v) for k, v in kwargs.items()})
+
+
+class PlainTextRss(ControlFreeFeed, Rss201rev2Feed):
+    """RSS 2.0 whose titles and descriptions are our plain text, escaped as HTML.
+
+    Readers render an RSS description (and often a title) as HTML, so a summary or headline is
+    written as the HTML that shows exactly its text: markup in it is read, never run.
+    """
+
+    def __init__(self, title, link, description, *args, **kwargs):
+        super().__init__(escape(str(title)), link, escape(str(description)), *args, **kwargs)
+
+    def add_item(self, title, link, description, *args, **kwargs):
+        super().add_item(escape(str(title)), link, escape(str(description or "")), *args, **kwargs)
+
+
+class PlainTextAtom(ControlFreeFeed, Atom1Feed):
+    """Atom whose summaries are sent as `type="text"` (titles and subtitles are text already)."""
+
+    def add_item_elements(self, handler, item):
+        super().add_item_elements(handler, {**item, "description": None})
+        if item["description"] is not None:
+            handler.addQuickElement("summary", item["description"], {"type": "text"})
 
 
 def feed_items(queryset):
@@ -31,7 +76,7 @@ def feed_items(queryset):
 class StoriesFeed(Feed):
     """What every story feed's entries carry: headline, summary, byline, categories and both dates."""
 
-    feed_type: type[SyndicationFeed] = Rss201rev2Feed
+    feed_type: type[SyndicationFeed] = PlainTextRss
 
     def item_title(self, item: Article) -> str:
         return item.headline
@@ -76,7 +121,7 @@ class LatestStoriesFeed(StoriesFeed):
 class LatestStoriesAtomFeed(LatestStoriesFeed):
     """The site's latest stories as Atom."""
 
-    feed_type = Atom1Feed
+    feed_type = PlainTextAtom
     subtitle = LatestStoriesFeed.description
 
     def feed_url(self) -> str:
@@ -108,7 +153,7 @@ class SectionFeed(StoriesFeed):
 class SectionAtomFeed(SectionFeed):
     """A section's latest stories as Atom."""
 
-    feed_type = Atom1Feed
+    feed_type = PlainTextAtom
 
     def subtitle(self, obj: Section) -> str:
         return self.description(obj)

@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime
 
 from django.conf import settings
-from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils import timezone, translation
@@ -30,6 +30,20 @@ class StoryListMixin(PublishedArticlesMixin):
     allow_empty = True
 
 
+class PublicStoriesOnlyMixin:
+    """A page about a person, source or keyword exists for readers only while it has a public story.
+
+    During an embargo (or with drafts only) the page would confirm what is coming, so it is a 404;
+    the count is the paginator's own, so this costs no query.
+    """
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)  # type: ignore[misc]
+        if context["paginator"].count == 0:
+            raise Http404("Nothing public here")
+        return context
+
+
 class SectionDayView(StoryListMixin, ListView):
     """One day's stories of a section and the sections below it (/news/2024/01/08/)."""
 
@@ -46,7 +60,7 @@ class SectionDayView(StoryListMixin, ListView):
         return context
 
 
-class AuthorView(StoryListMixin, ListView):
+class AuthorView(PublicStoriesOnlyMixin, StoryListMixin, ListView):
     """A reporter's page: the biography, then their published stories."""
 
     template_name = "articles/author.html"
@@ -61,7 +75,7 @@ class AuthorView(StoryListMixin, ListView):
         return context
 
 
-class SourceView(StoryListMixin, ListView):
+class SourceView(PublicStoriesOnlyMixin, StoryListMixin, ListView):
     """A source's page: the agency or desk, then its published stories."""
 
     template_name = "articles/source.html"
@@ -76,7 +90,7 @@ class SourceView(StoryListMixin, ListView):
         return context
 
 
-class TagView(StoryListMixin, ListView):
+class TagView(PublicStoriesOnlyMixin, StoryListMixin, ListView):
     """A keyword's page: the published stories tagged with it."""
 
     template_name = "articles/tag.html"

@@ -13,6 +13,7 @@ from django.template.response import TemplateResponse
 from django.urls import reverse
 
 from articles.models import Article, Section
+from articles.plaintext import strip_control_characters
 from newsroom.links import absolute_url
 
 # Google News wants ISO 639 codes, with Chinese written as zh-cn (Simplified) or zh-tw.
@@ -95,13 +96,13 @@ def news_sitemap(request: HttpRequest) -> HttpResponse:
             "loc": absolute_url(article.get_absolute_url()),
             "language": NEWS_LANGUAGES.get(article.language, article.language),
             "published_at": article.published_at,
-            "title": article.headline,
+            "title": strip_control_characters(article.headline),
         }
         for article in recent_for_news_sitemap()
     ]
     return TemplateResponse(
         request,
         "articles/news_sitemap.xml",
-        {"entries": entries, "publication_name": settings.NEWSROOM["SITE_NAME"]},
+        {"entries": entries, "publication_name": strip_control_characters(settings.NEWSROOM["SITE_NAME"])},
         content_type="application/xml; charset=utf-8",
     )

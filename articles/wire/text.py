@@ -29,6 +29,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from articles.plaintext import strip_control_characters
+
 
 class WireFormatError(ValueError):
     """The copy cannot be read as a story; the message says what is wrong, in the active language."""
@@ -58,19 +60,30 @@ MONTHS = {
 # Spaces that word processors and web pages put in copy, all read as a plain space.
 _SPACES = re.compile(r"[\u00a0\u2000-\u200a\u202f\u205f\u3000\t]+")
 _ZERO_WIDTH = re.compile(r"[\u200b\u200c\u200d\u2060\ufeff]")
+# Unicode's control characters (category Cc: C0, DEL and C1) other than tab, newline, CR and form feed.
+_CONTROLS = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]")
 
-_BREADCRUMB = re.compile(r"^Home\s*>.*$", re.IGNORECASE)
-_UPDATED = re.compile(r"^Updated:\s*(?P<date>.+?)\s*(?:Source:\s*(?P<source>.+?))?\s*$", re.IGNORECASE)
-_SOURCE = re.compile(r"^Source:\s*(?P<source>.+?)\s*$", re.IGNORECASE)
+# Every pattern is linear: no two quantifiers compete for the same characters, and trailing space
+# is stripped in Python, not by the pattern (`.+?\s*$` on a run of spaces backtracks for minutes).
+_BREADCRUMB = re.compile(r"^Home\s*>", re.IGNORECASE)
+_UPDATED = re.compile(r"^Updated:(?P<rest>.*)$", re.IGNORECASE)
+_SOURCE_LABEL = re.compile(r"Source:", re.IGNORECASE)
+_SOURCE = re.compile(r"^Source:(?P<source>.*)$", re.IGNORECASE)
 _FONT_CONTROLS = re.compile(r"^font\s*larger\s*font\s*smaller$", re.IGNORECASE)
 _BYLINE = re.compile(r"^by\s+(?P<names>\S.*)$", re.IGNORECASE)
-_EDITOR = re.compile(r"^Editor:\s*(?P<name>\S.*?)\s*$", re.IGNORECASE)
+_EDITOR = re.compile(r"^Editor:(?P<name>.*)$", re.IGNORECASE)
 # ANKARA, Jan. 5 (Xinhua) -- ...   MASERU, Lesotho, July 14 (Xinhua) — ...
+# Matched against the line's opening only (a dateline is short); the rest of the line follows it.
 _DATELINE = re.compile(
-    r"^(?P<place>[A-Z][A-Z'’.\- ]*[A-Z.](?:,\s*[A-Z][\w'’.\- ]*?)*),\s*"
-    r"(?P<month>[A-Za-z]{3,9})\.?\s+(?P<day>\d{1,2})\s*"
-    r"\((?P<agency>[^()]{1,40})\)\s*(?:--|—|–|-)\s*(?P<rest>.*)$"
+    r"^(?P<place>[A-Z][A-Z'’.\- ]*[A-Z.](?:,[ ]*[A-Z][\w'’.\- ]*)*),[ ]*"
+    r"(?P<month>[A-Za-z]{3,9})\.?[ ]+(?P<day>\d{1,2})[ ]*"
+    r"\((?P<agency>[^()]{1,40})\)[ ]*(?:--|—|–|-)"
 )
+DATELINE_SPAN = 200
+# The longest line of copy read; agency paragraphs are a few hundred characters.
+LINE_LIMIT = 10_000
+# Copy with more than one control character in this many characters is refused as not text.
+CONTROL_SHARE = 100
 _LONG_DATE = re.compile(r"^(?P<month>[A-Za-z]{3,9})\.?\s+(?P<day>\d{1,2}),\s*(?P<year>\d{4})$")
 _ISO_DATE = re.compile(
     r"^(?P<year>\d{4})-(?P<month>\d{2})-(?P<day>\d{2})(?:[ T](?P<h>\d{2}):(?P<m>\d{2})(?::(?P<s>\d{2}))?)?$"
@@ -99,9 +112,9 @@ class WireStory:
 
 
 def normalize_text(text: str) -> str:
-    """Unify line ends, non-breaking and other odd spaces, and Unicode composition."""
+    """Unify line ends, non-breaking and other odd spaces, and Unicode composition; drop control characters."""
     text = unicodedata.normalize("NFC", text)
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = strip_control_characters(text.replace("\r\n", "\n").replace("\r", "\n"))
     text = _ZERO_WIDTH.sub("", text)
     return "\n".join(_SPACES.sub(" ", line).strip() for line in text.split("\n"))
 
@@ -124,8 +137,10 @@ def decode_copy(data: bytes, *, name: str) -> str:
             _("%(file)s: the file is not UTF-8 text (byte %(position)d cannot be read); save the copy as UTF-8.")
             % {"file": name, "position": exc.start}
         ) from None
-    controls = sum(1 for ch in text if unicodedata.category(ch) == "Cc" and ch not in "\n\r\t\f")
-    if controls:
+    # A stray control character or two (Word's vertical-tab line break, an escape from a terminal)
+    # is removed when the copy is read; more than one in a hundred characters is not text.
+    controls = len(_CONTROLS.findall(text))
+    if controls * CONTROL_SHARE > len(text):
         raise WireFormatError(
             ngettext(
                 "%(file)s: the file holds %(count)d control character; it does not look like text.",
@@ -151,6 +166,29 @@ def read_copy_file(path: Path) -> str:
             _("%(file)s: cannot be read (%(reason)s).") % {"file": path, "reason": exc.strerror or exc}
         ) from None
     return decode_copy(data, name=str(path))
+
+
+def _updated(line: str) -> tuple[str, str] | None:
+    """'Updated: January 8, 2024  Source: Xinhua' -> ('January 8, 2024', 'Xinhua'); None if not that line."""
+    match = _UPDATED.match(line)
+    if match is None or not match["rest"].strip():
+        return None
+    date, *source = _SOURCE_LABEL.split(match["rest"], maxsplit=1)
+    return date.strip(), "".join(source).strip()
+
+
+def _labelled(pattern: re.Pattern[str], line: str) -> str:
+    """The text after a label ('Source:', 'Editor:'), trimmed; empty if the line is not that label's."""
+    match = pattern.match(line)
+    return match[1].strip() if match else ""
+
+
+def _dateline(line: str) -> tuple[re.Match[str], str] | None:
+    """The dateline opening a paragraph and the paragraph's text after it."""
+    match = _DATELINE.match(line[:DATELINE_SPAN])
+    if match is None:
+        return None
+    return match, line[match.end() :].strip()
 
 
 def _month(word: str) -> int | None:
@@ -209,7 +247,14 @@ def split_names(text: str) -> list[str]:
 
 def parse_wire(text: str, *, name: str = "copy") -> WireStory:
     """Read agency copy into a WireStory; raise WireFormatError naming what is missing."""
-    content = [line for line in normalize_text(text).split("\n") if line]
+    lines = normalize_text(text).split("\n")
+    for number, line in enumerate(lines, start=1):
+        if len(line) > LINE_LIMIT:
+            raise WireFormatError(
+                _("%(file)s: line %(number)d is %(length)s characters; a line of copy is limited to %(limit)s.")
+                % {"file": name, "number": number, "length": f"{len(line):,}", "limit": f"{LINE_LIMIT:,}"}
+            )
+    content = [line for line in lines if line]
     if not content:
         raise WireFormatError(_("%(file)s: the copy is empty.") % {"file": name})
 
@@ -222,7 +267,13 @@ def parse_wire(text: str, *, name: str = "copy") -> WireStory:
         raise WireFormatError(_("%(file)s: no headline (the copy has only a breadcrumb).") % {"file": name})
 
     headline = content[0]
-    if any(p.match(headline) for p in (_UPDATED, _SOURCE, _BYLINE, _EDITOR, _DATELINE)):
+    if (
+        _updated(headline)
+        or _labelled(_SOURCE, headline)
+        or _labelled(_EDITOR, headline)
+        or _BYLINE.match(headline)
+        or _dateline(headline)
+    ):
         raise WireFormatError(
             _("%(file)s: no headline: the first line is %(line)s.") % {"file": name, "line": repr(headline[:60])}
         )
@@ -238,11 +289,11 @@ def parse_wire(text: str, *, name: str = "copy") -> WireStory:
     # The header: Updated/Source, font controls and byline, in any order, before the body.
     while index < len(content):
         line = content[index]
-        if match := _UPDATED.match(line):
-            updated_text = match["date"]
-            story.source_name = (match["source"] or story.source_name).strip()
-        elif match := _SOURCE.match(line):
-            story.source_name = match["source"]
+        if updated := _updated(line):
+            updated_text, source = updated
+            story.source_name = source or story.source_name
+        elif source := _labelled(_SOURCE, line):
+            story.source_name = source
         elif _FONT_CONTROLS.match(line):
             pass
         elif (match := _BYLINE.match(line)) and not story.authors and len(line) <= 200:
@@ -253,8 +304,8 @@ def parse_wire(text: str, *, name: str = "copy") -> WireStory:
 
     body = content[index:]
     for position in range(len(body) - 1, -1, -1):
-        if match := _EDITOR.match(body[position]):
-            story.editor_name = match["name"]
+        if editor := _labelled(_EDITOR, body[position]):
+            story.editor_name = editor
             body = body[:position]
             break
 
@@ -263,7 +314,8 @@ def parse_wire(text: str, *, name: str = "copy") -> WireStory:
     except WireFormatError as exc:
         raise WireFormatError(_in_file(name, exc)) from None
 
-    if body and (match := _DATELINE.match(body[0])):
+    if body and (dateline := _dateline(body[0])):
+        match, rest = dateline
         month = _month(match["month"])
         if month is not None:
             reference = timezone.localdate(story.updated_at) if story.updated_at else timezone.localdate()
@@ -273,7 +325,7 @@ def parse_wire(text: str, *, name: str = "copy") -> WireStory:
                 raise WireFormatError(_in_file(name, exc)) from None
             story.dateline_place = match["place"].strip()
             story.agency_short_name = match["agency"].strip()
-            body = [match["rest"], *body[1:]] if match["rest"] else body[1:]
+            body = [rest, *body[1:]] if rest else body[1:]
 
     story.paragraphs = [line for line in body if line]
     if not story.paragraphs:

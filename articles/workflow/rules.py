@@ -10,9 +10,11 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from django.core.exceptions import PermissionDenied
+from django.db.models import Q
 from django.utils.translation import gettext as _
 
-from articles.models import Article
+from articles.models import Article, Photo
+from articles.models.article import ArticleQuerySet, owned_q
 
 if TYPE_CHECKING:
     from django.contrib.auth.models import AnonymousUser
@@ -79,6 +81,24 @@ def is_owner(user: Actor, article: Article) -> bool:
     return article.pk is not None and article.byline.filter(author__user_id=user.pk).exists()
 
 
+def visible_articles(user: Actor, queryset: ArticleQuerySet | None = None) -> ArticleQuerySet:
+    """The stories the actor may see on staff screens (the admin list, previews, links, "used in").
+
+    The desk sees every story; a reporter (anyone with the article view permission) their own
+    and the published ones, embargoed included, as the admin list shows; other staff only what
+    readers see.
+    """
+    stories = Article.objects.all() if queryset is None else queryset
+    if is_desk(user):
+        return stories
+    assert not isinstance(user, SystemActor)  # noqa: S101
+    if not (user.is_authenticated and user.is_active and user.pk is not None):
+        return stories.none()
+    if user.is_staff and user.has_perm("articles.view_article"):
+        return stories.filter(Q(status=Status.PUBLISHED) | owned_q(user.pk))
+    return stories.published()
+
+
 def can_edit(user: Actor, article: Article) -> bool:
     """May the actor change the article's fields now (the change form's Save)?
 
@@ -117,6 +137,37 @@ def available_transitions(user: Actor, article: Article) -> list[str]:
     if article.status == Status.PUBLISHED and may_withdraw(user):
         allowed.append(WITHDRAW)
     return allowed
+
+
+# A photo in a story at these states is on (or about to be on) the public site.
+DESK_PHOTO_STATES = (Status.SUBMITTED, Status.PUBLISHED)
+
+
+def photo_is_on_the_desk(photo: Photo) -> bool:
+    """True when a submitted or published (or embargoed) story uses the photo, as lead or in its text."""
+    if photo.pk is None:
+        return False
+    return Article.objects.using_photo(photo).filter(status__in=DESK_PHOTO_STATES).exists()
+
+
+def may_change_photo(user: Actor, photo: Photo) -> bool:
+    """May the actor change the photo's picture, caption, credit or focal point?
+
+    Anyone who may change photos changes those only drafts (or nothing) use; a photo in a
+    submitted or published story shows (or will show) on the public site at once, so it is the
+    desk's (desk and chief editors) alone, like the story itself.
+    """
+    if is_system(user):
+        return True
+    assert not isinstance(user, SystemActor)  # noqa: S101
+    if not (user.is_active and user.has_perm("articles.change_photo")):
+        return False
+    return is_desk(user) or not photo_is_on_the_desk(photo)
+
+
+def photo_refusal() -> str:
+    """Why a reporter sees a photo read-only."""
+    return _("This photo is used in a submitted or published story; only the desk may change it.")
 
 
 def is_embargoed(article: Article) -> bool:
