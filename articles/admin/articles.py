@@ -10,7 +10,7 @@ from django.conf import settings
 from django.contrib import admin, messages
 from django.contrib.admin.views.main import ChangeList
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import models, transaction
+from django.db import transaction
 from django.db.models import Case, F, Prefetch, Value, When
 from django.forms.models import BaseInlineFormSet
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
@@ -29,47 +29,11 @@ from articles.admin.base import refusal, staff_id
 from articles.admin.changelist import SafeListMixin
 from articles.admin.conflicts import RevisionCheckedForm
 from articles.admin.filters import EditorsNoteFilter, SluglineFilter, UrgencyFilter
+from articles.admin.wire_import import WireImportForm
 from articles.admin.workflow import WorkflowAdminMixin
-from articles.models import Article, ArticleAuthor, Author, Editor, Section, Source
+from articles.models import Article, ArticleAuthor
 from articles.templatetags.desk import taken
 from articles.wire import importer
-from articles.wire import text as wire_text
-
-
-@admin.register(Section)
-class SectionAdmin(SafeListMixin, admin.ModelAdmin):
-    list_display = ["name", "path", "parent", "position"]
-    list_select_related = ["parent"]
-    list_filter = [("parent", admin.RelatedOnlyFieldListFilter)]
-    search_fields = ["name", "path"]
-    autocomplete_fields = ["parent"]
-    prepopulated_fields = {"slug": ["name"]}
-    ordering = ["path"]
-
-
-@admin.register(Source)
-class SourceAdmin(SafeListMixin, admin.ModelAdmin):
-    list_display = ["name", "short_name", "website"]
-    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
-    search_fields = ["name", "short_name"]
-
-
-@admin.register(Author)
-class AuthorAdmin(SafeListMixin, admin.ModelAdmin):
-    list_display = ["name", "slug", "user"]
-    list_select_related = ["user"]
-    search_fields = ["name"]
-    autocomplete_fields = ["user"]
-    prepopulated_fields = {"slug": ["name"]}
-
-
-@admin.register(Editor)
-class EditorAdmin(SafeListMixin, admin.ModelAdmin):
-    list_display = ["display_name", "desk", "user"]
-    list_select_related = ["user"]
-    list_filter = ["desk"]
-    search_fields = ["display_name", "desk"]
-    autocomplete_fields = ["user"]
 
 
 class BylineFormSet(BaseInlineFormSet):
@@ -131,50 +95,6 @@ class ArticleAdminForm(RevisionCheckedForm):
     def clean_urgency(self) -> int:
         value = self.cleaned_data.get("urgency")
         return Article._meta.get_field("urgency").default if value is None else value
-
-
-class WireImportForm(forms.Form):
-    """Agency copy pasted or uploaded for review as a draft."""
-
-    text = forms.CharField(
-        label=_("Paste the copy"),
-        required=False,
-        widget=forms.Textarea(attrs={"rows": 18, "cols": 90}),
-        help_text=_("The agency page as text: headline, Updated/Source line, byline, dateline, body, Editor."),
-    )
-    file = forms.FileField(label=_("or upload a text file"), required=False)
-    section = forms.ModelChoiceField(
-        label=_("Section"),
-        queryset=Section.objects.all(),
-        required=False,
-        help_text=_("Leave empty to use the section named in the copy's breadcrumb (News if none)."),
-    )
-
-    def clean(self) -> dict[str, Any]:
-        super().clean()
-        cleaned = self.cleaned_data
-        text, upload = cleaned.get("text", ""), cleaned.get("file")
-        if upload and text.strip():
-            raise ValidationError(_("Paste the copy or upload a file, not both."))
-        if upload:
-            name = upload.name
-            limit = settings.NEWSROOM["WIRE_MAX_BYTES"]
-            if upload.size > limit:
-                raise ValidationError(
-                    _("%(name)s is %(size)s bytes; wire copy is limited to %(limit)s bytes.")
-                    % {"name": name, "size": f"{upload.size:,}", "limit": f"{limit:,}"}
-                )
-            data = upload.read(limit + 1)
-        elif text.strip():
-            name = _("the pasted copy")
-            data = text.encode("utf-8")
-        else:
-            raise ValidationError(_("Paste the copy or choose a file."))
-        try:
-            cleaned["story"] = wire_text.parse_wire(wire_text.decode_copy(data, name=str(name)), name=str(name))
-        except wire_text.WireFormatError as exc:
-            raise ValidationError(str(exc)) from None
-        return cleaned
 
 
 def _zone_label() -> str:
