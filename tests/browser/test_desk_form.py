@@ -9,6 +9,7 @@ import re
 import pytest
 from django.urls import reverse
 from django.utils import timezone
+from playwright.sync_api import expect
 
 from articles.models import Article
 from tests.browser.conftest import ARTIFACTS
@@ -153,7 +154,8 @@ def test_a_closed_tab_is_restored_from_the_kept_copy(chromium_browser, live_serv
     change_url = live_server.url + reverse("admin:articles_article_change", args=[article.pk])
     page.goto(change_url)
     type_in_body(page, " Kept by the autosave.")
-    page.wait_for_function("document.getElementById('autosave-status').textContent.includes('kept')", timeout=10000)
+    # A locator wait, not wait_for_function: the admin's policy refuses the eval that polling uses.
+    expect(page.locator("#autosave-status")).to_contain_text("kept", timeout=10000)
     page.close()  # no save, no beforeunload: as a crash or a closed tab
     assert "Kept by the autosave." not in Article.objects.get(pk=article.pk).body
 
@@ -205,7 +207,7 @@ def test_a_heading_in_the_editor_is_larger_than_a_paragraph(chromium_browser, li
     SourceFactory(name="Newsroom Wire Service")
     page = login(chromium_browser, live_server, "rita")
     page.goto(live_server.url + reverse("admin:articles_article_add"))
-    page.wait_for_function("window.editors && window.editors.id_body")
+    page.wait_for_selector(".ck-editor__editable")
     page.evaluate("window.editors.id_body.setData('<h2>Back on the hills</h2><p>Sheep graze again.</p>')")
     sizes = page.evaluate(
         """() => {

@@ -9,7 +9,6 @@ from articles import workflow
 from tests.browser.conftest import ARTIFACTS
 from tests.factories import ArticleFactory, AuthorFactory, SectionFactory, user_in_role
 
-# transaction=True so the live server sees the data; the roles come from the desk_roles fixture.
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
 PASSWORD = "correct horse battery staple"
@@ -31,7 +30,7 @@ def login(browser, live_server, username):
 
 
 @pytest.fixture
-def queue(desk_roles):
+def queue():
     rita = user_in_role("Reporter", username="rita", name="Rita Reporter")
     dana = user_in_role("Desk editor", username="dana", name="Dana Desk")
     for n in range(6):

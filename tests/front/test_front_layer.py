@@ -109,9 +109,15 @@ def chief():
     return user_in_role("Chief editor", username="chen", name="Chen Chief")
 
 
+# Answers nginx gave from its own copy without waiting for the app: a fresh copy, or one just past
+# its second whose renewal runs in the background (on a busy machine the refresh of a story's many
+# pages can take longer than a second, so the first ones refreshed may already be that old).
+FROM_CACHE = {"HIT", "STALE", "UPDATING"}
+
+
 def served_from_cache(front: Front, path: str) -> Front:
     response = front.get(path)
-    assert response.headers["X-Front-Cache"] == "HIT", (path, response.headers["X-Front-Cache"])
+    assert response.headers["X-Front-Cache"] in FROM_CACHE, (path, response.headers["X-Front-Cache"])
     return response
 
 
@@ -173,9 +179,9 @@ def test_staff_previews_share_links_and_odd_queries_never_come_from_the_cache(fr
     assert front.get("/search/?q=harbour").headers["X-Front-Cache"] == "BYPASS"
     assert front.get("/?utm_source=mail").headers["X-Front-Cache"] == "BYPASS"
     front.get("/?page=1")
-    assert front.get("/?page=1").headers["X-Front-Cache"] == "HIT"
+    assert front.get("/?page=1").headers["X-Front-Cache"] in FROM_CACHE
     # A forged refresh header does not make nginx ask the app.
-    assert front.get("/", **{"X-Newsroom-Refresh": "guess"}).headers["X-Front-Cache"] == "HIT"
+    assert front.get("/", **{"X-Newsroom-Refresh": "guess"}).headers["X-Front-Cache"] in FROM_CACHE
     # HEAD and conditional requests keep working from the cache.
     path = story.get_absolute_url()
     warm(front, path)
