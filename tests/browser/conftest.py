@@ -79,3 +79,24 @@ def axe_script() -> Path:
             pytest.fail(message)
         pytest.skip(message)
     return AXE
+
+
+# Every user the factories make has this password.
+PASSWORD = "correct horse battery staple"
+
+
+def enter_password(page, live_server, username: str) -> None:
+    """Open the admin's sign-in page and sign in with the user name and the factories' password."""
+    page.goto(f"{live_server.url}/admin/login/")
+    page.fill("#id_username", username)
+    page.fill("#id_password", PASSWORD)
+    page.click("input[type=submit]")
+
+
+def login(browser, live_server, username: str, **options):
+    """A new browser context signed in to the admin as `username`; its page."""
+    context = browser.new_context(**{"viewport": {"width": 1280, "height": 1000}, **options})
+    page = context.new_page()
+    enter_password(page, live_server, username)
+    page.wait_for_selector("#user-tools")
+    return page

@@ -7,7 +7,8 @@ import pytest
 from django.urls import reverse
 
 from articles.models import Article
-from tests.browser.test_desk_form import login, type_in_body
+from tests.browser.conftest import login
+from tests.browser.test_desk_form import type_in_body
 from tests.factories import ArticleFactory, SectionFactory, SourceFactory, user_in_role
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)

@@ -12,26 +12,14 @@ from django.utils import timezone
 from playwright.sync_api import expect
 
 from articles.models import Article
-from tests.browser.conftest import ARTIFACTS
+from tests.browser.conftest import ARTIFACTS, login
 from tests.factories import ArticleFactory, SectionFactory, SourceFactory, user_in_role
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
-PASSWORD = "correct horse battery staple"
 S = Article.Status
 HEADLINE = "Tram fares rise by a fifth in Lisbon"
 ADDED = " It was 54 million euros, not 45 million."
-
-
-def login(browser, live_server, username, **options):
-    context = browser.new_context(viewport={"width": 1280, "height": 1000}, **options)
-    page = context.new_page()
-    page.goto(f"{live_server.url}/admin/login/")
-    page.fill("#id_username", username)
-    page.fill("#id_password", PASSWORD)
-    page.click("input[type=submit]")
-    page.wait_for_selector("#user-tools")
-    return page
 
 
 def type_in_body(page, text):

@@ -6,27 +6,15 @@ import pytest
 from django.urls import reverse
 
 from articles import workflow
-from tests.browser.conftest import ARTIFACTS
+from tests.browser.conftest import ARTIFACTS, login
 from tests.factories import ArticleFactory, AuthorFactory, SectionFactory, user_in_role
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
-PASSWORD = "correct horse battery staple"
 LONG = (
     "Lisbon city council approves a fifth more for tram fares after a night-long session on the "
     "municipal budget for 2027, with the opposition walking out before the vote"
 )
-
-
-def login(browser, live_server, username):
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
-    page = context.new_page()
-    page.goto(f"{live_server.url}/admin/login/")
-    page.fill("#id_username", username)
-    page.fill("#id_password", PASSWORD)
-    page.click("input[type=submit]")
-    page.wait_for_selector("#user-tools")
-    return page
 
 
 @pytest.fixture
@@ -48,7 +36,7 @@ def queue():
 
 def test_the_article_list_fits_a_1280_pixel_window(chromium_browser, live_server, queue):
     """No sideways scrolling: the page is no wider than the window, and every column is in view."""
-    page = login(chromium_browser, live_server, "dana")
+    page = login(chromium_browser, live_server, "dana", viewport={"width": 1280, "height": 900})
     page.goto(live_server.url + reverse("admin:articles_article_changelist"))
     page.wait_for_selector("#result_list")
     assert page.evaluate("document.documentElement.scrollWidth") <= 1280
@@ -61,7 +49,7 @@ def test_the_article_list_fits_a_1280_pixel_window(chromium_browser, live_server
 
 def test_the_desk_overview_shows_who_waits_and_who_took_it(chromium_browser, live_server, queue):
     """The overview's waiting queue names the byline and the waiting time; Take marks the story as Dana's."""
-    page = login(chromium_browser, live_server, "dana")
+    page = login(chromium_browser, live_server, "dana", viewport={"width": 1280, "height": 900})
     page.goto(live_server.url + reverse("admin:articles_article_desk"))
     page.locator(".desk-take button").first.click()
     page.wait_for_selector(".messagelist .success")

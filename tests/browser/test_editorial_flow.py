@@ -4,22 +4,10 @@ import pytest
 from django.contrib.auth.models import Group
 
 from articles.models import Article
+from tests.browser.conftest import login
 from tests.factories import AuthorFactory, EditorFactory, SectionFactory, SourceFactory, UserFactory
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
-
-PASSWORD = "correct horse battery staple"
-
-
-def login(browser, live_server, username):
-    context = browser.new_context(viewport={"width": 1280, "height": 1000})
-    page = context.new_page()
-    page.goto(f"{live_server.url}/admin/login/")
-    page.fill("#id_username", username)
-    page.fill("#id_password", PASSWORD)
-    page.click("input[type=submit]")
-    page.wait_for_selector("#user-tools")
-    return page
 
 
 def choose(page, select_id, text):

@@ -7,19 +7,15 @@ from django.urls import reverse
 
 from articles.models import Article, Photo
 from tests import photo_samples
+from tests.browser.conftest import enter_password
 from tests.factories import PhotoFactory, SectionFactory, SourceFactory, UserFactory
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
-PASSWORD = "correct horse battery staple"
-
 
 def sign_in(page, live_server) -> None:
     UserFactory(username="browser-desk", is_superuser=True)
-    page.goto(live_server.url + reverse("admin:login"))
-    page.fill("#id_username", "browser-desk")
-    page.fill("#id_password", PASSWORD)
-    page.click("input[type=submit]")
+    enter_password(page, live_server, "browser-desk")
     page.wait_for_url(live_server.url + reverse("admin:index"))
 
 

@@ -6,9 +6,9 @@ import pytest
 from django.urls import reverse
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from tests.browser.conftest import ARTIFACTS
+from tests.browser.conftest import ARTIFACTS, PASSWORD, enter_password
 from tests.factories import user_in_role
-from tests.security.test_sign_in import PASSWORD, code_for
+from tests.security.test_sign_in import code_for
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
@@ -21,7 +21,7 @@ def test_a_desk_editor_signs_in_with_an_authenticator_code(chromium_browser, liv
     page.goto(live_server.url + reverse("admin:articles_article_changelist"))
     page.fill("#id_username", "dana")
     page.fill("#id_password", PASSWORD)
-    page.click("input[type=submit]")
+    page.click("input[type=submit]")  # from the article list's address, which sent us to sign in
     page.wait_for_selector("#id_code")
     assert "authenticator app" in page.inner_text("#content-main")
     ARTIFACTS.mkdir(exist_ok=True)
@@ -37,10 +37,7 @@ def test_setting_up_the_app_in_the_browser(chromium_browser, live_server, two_fa
     user_in_role("Chief editor", username="chen", name="Chen Chief")
     context = chromium_browser.new_context(viewport={"width": 1280, "height": 900})
     page = context.new_page()
-    page.goto(live_server.url + reverse("admin:index"))
-    page.fill("#id_username", "chen")
-    page.fill("#id_password", PASSWORD)
-    page.click("input[type=submit]")
+    enter_password(page, live_server, "chen")
     page.wait_for_selector(".two-factor-qr svg")
     page.screenshot(path=str(ARTIFACTS / "admin-two-factor-setup.png"))
     device = TOTPDevice.objects.get(user__username="chen", confirmed=False)
